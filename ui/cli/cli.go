@@ -1,0 +1,140 @@
+// Package cli implements the headless commands (docs/cli.md): every GUI
+// action has a twin here for scripts, scheduled jobs and tests. Like the
+// GUI it works only through domain interfaces; main.go opens the storage.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"konnyuszamla/domain"
+)
+
+// Store is what the commands need from the local database.
+type Store interface {
+	domain.CustomerService
+	Backup(ctx context.Context, path string) error
+	SchemaVersion(ctx context.Context) (int, error)
+	Close() error
+}
+
+// Env is the world a command runs in.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	DataDir        string
+	Version        string
+	// Open opens the local database; commands call it only when they need it.
+	Open func(ctx context.Context) (Store, error)
+}
+
+// Exit statuses, as docs/cli.md defines them.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// errUsage marks a wrongly called command; its message is printed with the usage.
+var errUsage = errors.New("usage")
+
+// usageError reports a wrong call with a Hungarian explanation.
+func usageError(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, args...))
+}
+
+// Run runs the command in args and returns the exit status.
+func Run(ctx context.Context, env Env, args []string) int {
+	err := dispatch(ctx, env, args)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(env.Stderr, "Hibás használat:", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+		Usage(env.Stderr)
+		return exitUsage
+	default:
+		fmt.Fprintln(env.Stderr, "Hiba:", oneLine(domain.ErrorMessage(err)))
+		if domain.ErrorCode(err) == domain.EInternal {
+			fmt.Fprintln(env.Stderr, "Részletek:", oneLine(err.Error()))
+		}
+		return exitFail
+	}
+}
+
+func dispatch(ctx context.Context, env Env, args []string) error {
+	switch args[0] {
+	case "version":
+		return cmdVersion(ctx, env, args[1:])
+	case "customers":
+		if len(args) < 2 {
+			return usageError("a customers után adja meg: list, add, edit, import vagy export")
+		}
+		return withStore(ctx, env, func(s Store) error { return customers(ctx, env, s, args[1], args[2:]) })
+	case "backup":
+		return withStore(ctx, env, func(s Store) error { return cmdBackup(ctx, s, args[1:]) })
+	case "help", "-h", "--help":
+		Usage(env.Stdout)
+		return nil
+	}
+	return usageError("ismeretlen parancs: %s", args[0])
+}
+
+func withStore(ctx context.Context, env Env, fn func(Store) error) error {
+	s, err := env.Open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
+// Usage prints the list of commands.
+func Usage(w io.Writer) {
+	fmt.Fprint(w, `Használat: konnyuszamla [--data MAPPA] [PARANCS]
+Parancs nélkül a grafikus felület indul.
+
+Parancsok:
+  version                                verzió, sémaverzió, adatmappa
+  customers list [--json] [--search SZÖVEG] [--archived]
+  customers add                          egy vevő JSON-ban a szabványos bemeneten; kiírja az azonosítót
+  customers edit AZONOSÍTÓ               JSON a szabványos bemeneten; a megadott mezők felülírják a tároltakat
+  customers import FÁJL.csv [--skip-invalid]
+  customers export FÁJL.csv [--archived]
+  backup FÁJL                            konzisztens mentés az adatbázisról (futó program mellett is)
+`)
+}
+
+// parseInterspersed parses flags that may stand before, between or after the
+// positional arguments, and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+func newFlagSet(name string, env Env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
