@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"konnyuszamla/storage"
 )
 
 // runCmd runs a headless command against the data folder dir.
@@ -24,7 +27,7 @@ func TestVersionCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"KönnyűSzámla " + version, "sémaverzió: 1", "adatmappa: " + dir} {
+	for _, want := range []string{"KönnyűSzámla " + version, fmt.Sprintf("sémaverzió: %d", storage.SchemaVersion()), "adatmappa: " + dir} {
 		if !strings.Contains(out, want) {
 			t.Errorf("version output %q lacks %q", out, want)
 		}

@@ -57,11 +57,14 @@ type InvoiceSummary struct {
 	Paid           Money
 	Cancels        string // the invoice a sztornó cancels
 	FromProforma   string
+	InvoicedAs     string // for a proforma: the number of the invoice made from it
 }
 
-// IsOverdue reports whether the document is issued, unpaid and past due on today.
+// IsOverdue reports whether the document is issued, unpaid and past due on
+// today. A proforma already turned into an invoice is not: the invoice owes.
 func (s InvoiceSummary) IsOverdue(today Date) bool {
-	return s.Status == InvoiceIssued && s.Type != DocStorno && s.DueDate.Before(today) && s.Paid.Minor < s.Payable.Minor
+	return s.Status == InvoiceIssued && s.Type != DocStorno && s.InvoicedAs == "" &&
+		s.DueDate.Before(today) && s.Paid.Minor < s.Payable.Minor
 }
 
 // InvoiceService issues and keeps the documents. Issued documents never

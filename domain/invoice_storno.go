@@ -62,7 +62,7 @@ func ConvertProforma(p *Invoice, issueDate Date, paymentDays int) (*Invoice, err
 		return nil, Errorf(EInvalid, "Csak díjbekérőből lehet számlát készíteni.")
 	case p.Number == "":
 		return nil, Errorf(EInvalid, "A díjbekérő még nincs kiállítva.")
-	case p.Status == InvoiceCancelled:
+	case p.Status == InvoiceCancelled || p.Status == InvoiceWithdrawn:
 		return nil, Errorf(EConflict, "A(z) %s díjbekérő vissza van vonva.", p.Number)
 	case issueDate.IsZero():
 		return nil, Errorf(EInvalid, "A számla kiállítási dátuma kötelező.")

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+
+	"konnyuszamla/domain"
 )
 
 // FileName is the name of the database file inside the data folder.
@@ -22,6 +24,9 @@ type DB struct {
 	path string
 	// Now returns the current time. Tests replace it to get fixed timestamps.
 	Now func() time.Time
+	// RenderPDF turns an issued document into its PDF; main.go sets it. The
+	// PDF is written once, in the transaction that issues the document.
+	RenderPDF func(*domain.Invoice) ([]byte, error)
 }
 
 // OpenDir opens (creating when needed) the database in the data folder dir.

@@ -67,11 +67,14 @@ func formatError(err error) error {
 	if !errors.As(err, &se) || se.Code != sqlite3.ErrConstraint {
 		return err
 	}
+	// The driver does not always report the extended code (a deferred
+	// foreign-key check comes back as plain SQLITE_CONSTRAINT), so the
+	// message decides when the code does not.
 	switch {
-	case se.ExtendedCode == sqlite3.ErrConstraintForeignKey:
+	case se.ExtendedCode == sqlite3.ErrConstraintForeignKey || strings.Contains(se.Error(), "FOREIGN KEY"):
 		return &domain.Error{Code: domain.EConflict, Err: err,
 			Message: "A művelet nem végezhető el, mert más adatok hivatkoznak erre a rekordra."}
-	case se.ExtendedCode == sqlite3.ErrConstraintUnique && strings.Contains(se.Error(), "minicrm_id"):
+	case strings.Contains(se.Error(), "customers.minicrm_id"):
 		return &domain.Error{Code: domain.EConflict, Err: err,
 			Message: "Ez a MiniCRM azonosító már egy másik vevőhöz tartozik."}
 	}
