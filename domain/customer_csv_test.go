@@ -1,0 +1,63 @@
+package domain
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestReadCustomersCSVReportsEveryBadRow(t *testing.T) {
+	in := "\ufeffnév;ADÓSZÁM;Irányítószám;Varos;utca, házszám;Típus\r\n" +
+		"Alma Kft.;12345676-2-42;6720;Szeged;Kárász u. 1.;cég\r\n" +
+		"\r\n" + // blank lines are skipped
+		"Hibás Kft.;12345675-2-42;6720;Szeged;Kárász u. 2.;cég\r\n" +
+		"\"Idézett; pontosvesszővel\";;1111;Budapest;Fő utca 1.;magánszemély\r\n" +
+		"Rövid sor;1\r\n"
+	got, rowErrs, err := ReadCustomersCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Name != "Alma Kft." || got[1].Name != "Idézett; pontosvesszővel" || got[1].Kind != KindPerson {
+		t.Errorf("valid rows: %+v", got)
+	}
+	if len(rowErrs) != 2 {
+		t.Fatalf("row errors: %v", rowErrs)
+	}
+	if s := rowErrs[0].String(); s != "4. sor: Adószám: az első 8 számjegy (törzsszám) ellenőrző számjegye hibás" {
+		t.Errorf("first error %q", s)
+	}
+	if s := rowErrs[1].String(); s != "6. sor: a mezők száma 2, a fejlécé 6" {
+		t.Errorf("second error %q", s)
+	}
+}
+
+func TestReadCustomersCSVRejectsUnknownHeader(t *testing.T) {
+	_, _, err := ReadCustomersCSV(strings.NewReader("Név;Nemlétező\r\nA;B\r\n"))
+	if ErrorCode(err) != EInvalid || !strings.Contains(err.Error(), `"Nemlétező"`) {
+		t.Errorf("err = %v", err)
+	}
+	_, _, err = ReadCustomersCSV(strings.NewReader(""))
+	if ErrorCode(err) != EInvalid {
+		t.Errorf("empty file: %v", err)
+	}
+}
+
+func TestCustomersCSVRoundTrip(t *testing.T) {
+	c := Customer{Kind: KindPerson, Name: "Őz Ödön", Email: "oz@example.hu", Note: "sor1\nsor2; \"idézet\"",
+		BillingAddress: Address{Country: "HU", PostalCode: "7621", City: "Pécs", Street: "Király u. 1."},
+		MailingAddress: &Address{Country: "AT", PostalCode: "1010", City: "Wien", Street: "Ring 1"}}
+	var buf bytes.Buffer
+	if err := WriteCustomersCSV(&buf, []Customer{c}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), utf8BOM) {
+		t.Error("no byte-order mark: Excel would misread the accents")
+	}
+	got, rowErrs, err := ReadCustomersCSV(&buf)
+	if err != nil || len(rowErrs) > 0 || len(got) != 1 {
+		t.Fatalf("%v %v %v", got, rowErrs, err)
+	}
+	if got[0].Name != c.Name || got[0].Note != c.Note || got[0].MailingAddress == nil || *got[0].MailingAddress != *c.MailingAddress {
+		t.Errorf("round trip:\n%+v\n%+v", got[0], c)
+	}
+}
