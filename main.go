@@ -24,6 +24,7 @@ import (
 	"konnyuszamla/storage"
 	"konnyuszamla/ui"
 	"konnyuszamla/ui/cli"
+	"konnyuszamla/ui/pdf"
 )
 
 // version is the app's version; release builds may set it with -ldflags.
@@ -54,7 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	env := cli.Env{
 		Stdin: stdin, Stdout: stdout, Stderr: stderr, DataDir: dir, Version: version,
-		Open: func(ctx context.Context) (cli.Store, error) { return storage.OpenDir(ctx, dir) },
+		Open: func(ctx context.Context) (cli.Store, error) { return openStorage(ctx, dir) },
 	}
 	return cli.Run(context.Background(), env, fs.Args())
 }
@@ -86,6 +87,20 @@ func dataDir(flagValue string) (string, error) {
 	return filepath.Join(home, ".local", "share", "konnyuszamla"), nil
 }
 
+// openStorage opens the database in dir and gives it the PDF renderer, so
+// that each document's PDF is written in the transaction that issues it.
+func openStorage(ctx context.Context, dir string) (*storage.DB, error) {
+	db, err := storage.OpenDir(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	generator := "KönnyűSzámla " + version
+	db.RenderPDF = func(inv *domain.Invoice) ([]byte, error) {
+		return pdf.Render(inv, pdf.Options{Generator: generator})
+	}
+	return db, nil
+}
+
 func runGUI(dir string, stderr io.Writer) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
@@ -97,7 +112,7 @@ func runGUI(dir string, stderr io.Writer) int {
 	w.Resize(fyne.NewSize(1100, 700))
 
 	ctx := context.Background()
-	db, err := storage.OpenDir(ctx, dir)
+	db, err := openStorage(ctx, dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "Hiba:", domain.ErrorMessage(err))
 		fyne.LogError("open database", err)

@@ -17,6 +17,7 @@ import (
 // Store is what the commands need from the local database.
 type Store interface {
 	domain.CustomerService
+	domain.InvoiceService
 	Backup(ctx context.Context, path string) error
 	SchemaVersion(ctx context.Context) (int, error)
 	Close() error
@@ -77,6 +78,16 @@ func dispatch(ctx context.Context, env Env, args []string) error {
 			return usageError("a customers után adja meg: list, add, edit, import vagy export")
 		}
 		return withStore(ctx, env, func(s Store) error { return customers(ctx, env, s, args[1], args[2:]) })
+	case "seller", "invoices":
+		if len(args) < 2 {
+			return usageError("a(z) %s után adja meg az alparancsot", args[0])
+		}
+		return withStore(ctx, env, func(s Store) error {
+			if args[0] == "seller" {
+				return seller(ctx, env, s, args[1], args[2:])
+			}
+			return invoices(ctx, env, s, args[1], args[2:])
+		})
 	case "backup":
 		return withStore(ctx, env, func(s Store) error { return cmdBackup(ctx, s, args[1:]) })
 	case "help", "-h", "--help":
@@ -107,6 +118,14 @@ Parancsok:
   customers edit AZONOSÍTÓ               JSON a szabványos bemeneten; a megadott mezők felülírják a tároltakat
   customers import FÁJL.csv [--skip-invalid]
   customers export FÁJL.csv [--archived]
+  seller set                             a saját cég adatai JSON-ban a szabványos bemeneten
+  invoices issue                         bizonylat piszkozata JSON-ban; kiírja: {"number":…,"pdf":…}
+  invoices list [--json]
+  invoices pdf SORSZÁM [-o FÁJL]         a kiállításkor írt PDF (útvonala, vagy másolata a FÁJL-ba)
+  invoices cancel SORSZÁM                sztornó számla kiállítása; kiírja a sorszámát
+  invoices pay SORSZÁM [--date ÉÉÉÉ-HH-NN] [--amount ÖSSZEG] [--method MÓD]
+  invoices convert SORSZÁM               számla a díjbekérőből; kiírja a sorszámát
+  invoices withdraw SORSZÁM              díjbekérő visszavonása
   backup FÁJL                            konzisztens mentés az adatbázisról (futó program mellett is)
 `)
 }
