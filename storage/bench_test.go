@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -106,4 +107,39 @@ func BenchmarkCustomerImport100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkDocumentList50k measures what opening the Számlák tab reads: the
+// summaries of all 50 000 documents, newest first.
+func BenchmarkDocumentList50k(b *testing.B) {
+	db := mustOpen(b)
+	ctx := context.Background()
+	if err := db.SaveSeller(ctx, testSeller()); err != nil {
+		b.Fatal(err)
+	}
+	c := sampleCustomer("Minta Kft.")
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		b.Fatal(err)
+	}
+	const n = 50_000
+	drafts := make([]*domain.Invoice, n)
+	for i := range drafts {
+		drafts[i] = draft(domain.DocInvoice)
+		drafts[i].IssueDate = domain.NewDate(2026, 1, 1).AddDays(i % 330)
+	}
+	if err := db.IssueBatch(ctx, drafts); err != nil {
+		b.Fatal(err)
+	}
+	drafts = nil
+	runtime.GC()
+	var times []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		docs, err := db.Documents(ctx, domain.InvoiceQuery{})
+		if err != nil || len(docs) != n {
+			b.Fatalf("%d documents, %v", len(docs), err)
+		}
+		times = append(times, time.Since(start))
+	}
+	reportMedian(b, times)
 }

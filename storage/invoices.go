@@ -15,7 +15,13 @@ func (db *DB) IssueDocument(ctx context.Context, draft *domain.Invoice) (*domain
 	if draft.Type == domain.DocStorno {
 		return nil, domain.Errorf(domain.EInvalid, "Sztornó számla csak egy kiállított számla sztornózásával készülhet.")
 	}
-	return db.issue(ctx, func(tx *sql.Tx, settings domain.InvoiceSettings) (*domain.Invoice, func(*sql.Tx, int64) error, error) {
+	return db.issue(ctx, db.prepareDraft(ctx, draft))
+}
+
+// prepareDraft completes a draft inside the issuing transaction: the buyer
+// snapshot from the register, the current seller profile, the defaults.
+func (db *DB) prepareDraft(ctx context.Context, draft *domain.Invoice) prepareFunc {
+	return func(tx *sql.Tx, settings domain.InvoiceSettings) (*domain.Invoice, func(*sql.Tx, int64) error, error) {
 		inv := *draft
 		inv.Number, inv.Status, inv.Cancels, inv.Payments = "", "", "", nil
 		c, err := customerInTx(ctx, tx, inv.CustomerID)
@@ -28,7 +34,7 @@ func (db *DB) IssueDocument(ctx context.Context, draft *domain.Invoice) (*domain
 		}
 		inv.ApplyDefaults(db.today(), settings.PaymentDays)
 		return &inv, nil, nil
-	})
+	}
 }
 
 // prepareFunc builds, inside the issuing transaction, the document to issue
@@ -42,56 +48,61 @@ type prepareFunc func(tx *sql.Tx, settings domain.InvoiceSettings) (*domain.Invo
 func (db *DB) issue(ctx context.Context, prepare prepareFunc) (*domain.Invoice, error) {
 	var issued *domain.Invoice
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		settings, err := loadInvoiceSettings(ctx, tx)
-		if err != nil {
-			return err
-		}
-		inv, after, err := prepare(tx, settings)
-		if err != nil {
-			return err
-		}
-		inv.Normalize()
-		if err := inv.Validate(); err != nil {
-			return err
-		}
-		if today := db.today(); inv.IssueDate.After(today) {
-			return domain.Errorf(domain.EInvalid, "A kiállítás dátuma (%s) nem lehet későbbi a mai napnál (%s).",
-				inv.IssueDate.FormatHU(), today.FormatHU())
-		}
-		totals, err := inv.Totals()
-		if err != nil {
-			return err
-		}
-		format := settings.InvoiceFormat
-		if inv.Type == domain.DocProforma {
-			format = settings.ProformaFormat
-		}
-		year := inv.IssueDate.Year()
-		counter, err := nextNumber(ctx, tx, format.SeriesKey(inv.Type, year))
-		if err != nil {
-			return err
-		}
-		inv.Number = format.Format(counter, year)
-		inv.Status = inv.IssuedStatus()
-		id, err := db.insertDocument(ctx, tx, inv, totals)
-		if err != nil {
-			return err
-		}
-		if after != nil {
-			if err := after(tx, id); err != nil {
-				return err
-			}
-		}
-		if err := db.storePDF(ctx, tx, id, inv); err != nil {
-			return err
-		}
-		issued = inv
-		return nil
+		var err error
+		issued, err = db.issueInTx(ctx, tx, prepare)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return issued, nil
+}
+
+func (db *DB) issueInTx(ctx context.Context, tx *sql.Tx, prepare prepareFunc) (*domain.Invoice, error) {
+	settings, err := loadInvoiceSettings(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	inv, after, err := prepare(tx, settings)
+	if err != nil {
+		return nil, err
+	}
+	inv.Normalize()
+	if err := inv.Validate(); err != nil {
+		return nil, err
+	}
+	if today := db.today(); inv.IssueDate.After(today) {
+		return nil, domain.Errorf(domain.EInvalid, "A kiállítás dátuma (%s) nem lehet későbbi a mai napnál (%s).",
+			inv.IssueDate.FormatHU(), today.FormatHU())
+	}
+	totals, err := inv.Totals()
+	if err != nil {
+		return nil, err
+	}
+	format := settings.InvoiceFormat
+	if inv.Type == domain.DocProforma {
+		format = settings.ProformaFormat
+	}
+	year := inv.IssueDate.Year()
+	counter, err := nextNumber(ctx, tx, format.SeriesKey(inv.Type, year))
+	if err != nil {
+		return nil, err
+	}
+	inv.Number = format.Format(counter, year)
+	inv.Status = inv.IssuedStatus()
+	id, err := db.insertDocument(ctx, tx, inv, totals)
+	if err != nil {
+		return nil, err
+	}
+	if after != nil {
+		if err := after(tx, id); err != nil {
+			return nil, err
+		}
+	}
+	if err := db.storePDF(ctx, tx, id, inv); err != nil {
+		return nil, err
+	}
+	return inv, nil
 }
 
 // nextNumber advances a number series and returns its new last counter.
