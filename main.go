@@ -21,6 +21,7 @@ import (
 
 	"konnyuszamla/assets"
 	"konnyuszamla/domain"
+	_ "konnyuszamla/internal/locale" // before Fyne reads the locale; see the package doc
 	"konnyuszamla/storage"
 	"konnyuszamla/ui"
 	"konnyuszamla/ui/cli"
@@ -122,7 +123,7 @@ func runGUI(dir string, stderr io.Writer) int {
 	}
 	defer db.Close()
 
-	m := ui.New(a, w, ui.Deps{Customers: db})
+	m := ui.New(a, w, ui.Deps{Customers: db, Invoices: db})
 	w.SetContent(m.Tabs)
 
 	// The daily backup reads a snapshot, so it can run beside the GUI.

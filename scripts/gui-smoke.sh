@@ -48,4 +48,10 @@ app=
 if [ "$status" -ne 0 ] || grep -q 'panic' "$work/app.err"; then
   echo "FAIL: the app exited with status $status"; cat "$work/app.err"; exit 1
 fi
+# The headless commands print nothing but their own output, even under the
+# C locale many servers use (Fyne would log a locale parse error otherwise).
+LANG=C.UTF-8 "$bin" --data "$work/cli" version >"$work/cli.out" 2>"$work/cli.err"
+if [ -s "$work/cli.err" ]; then
+  echo "FAIL: 'version' wrote to stderr under LANG=C.UTF-8:"; cat "$work/cli.err"; exit 1
+fi
 echo "GUI smoke test passed: window shown ($colours colours, screenshot $shot), clean exit"
