@@ -20,9 +20,11 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"konnyuszamla/assets"
+	"konnyuszamla/crm"
 	"konnyuszamla/domain"
 	_ "konnyuszamla/internal/locale" // before Fyne reads the locale; see the package doc
 	"konnyuszamla/storage"
+	"konnyuszamla/storage/secret"
 	"konnyuszamla/ui"
 	"konnyuszamla/ui/cli"
 	"konnyuszamla/ui/pdf"
@@ -56,7 +58,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	env := cli.Env{
 		Stdin: stdin, Stdout: stdout, Stderr: stderr, DataDir: dir, Version: version,
-		Open: func(ctx context.Context) (cli.Store, error) { return openStorage(ctx, dir) },
+		Open:    func(ctx context.Context) (cli.Store, error) { return openStorage(ctx, dir) },
+		MiniCRM: cli.MiniCRMDeps{Secrets: newSecrets(), Connector: newConnector()},
 	}
 	return cli.Run(context.Background(), env, fs.Args())
 }
@@ -123,8 +126,16 @@ func runGUI(dir string, stderr io.Writer) int {
 	}
 	defer db.Close()
 
-	m := ui.New(a, w, ui.Deps{Customers: db, Invoices: db})
-	w.SetContent(m.Tabs)
+	m := ui.New(a, w, ui.Deps{
+		Customers: db, Invoices: db,
+		MiniCRMSettings: db, Secrets: newSecrets(), MiniCRM: newConnector(),
+		Subscriptions: db.SubscriptionService(),
+	})
+	// Shows the tabs at once, or after the start-up login when the owner
+	// asked for one; on the first start the Előfizetések tab asks for the
+	// owner account.
+	ui.StartWithAccount(w, db.AccountService(), m.Tabs)
+	w.SetMainMenu(m.Menu)
 
 	// The daily backup reads a snapshot, so it can run beside the GUI.
 	go func() {
@@ -135,6 +146,17 @@ func runGUI(dir string, stderr io.Writer) int {
 	quitOnSignal(a)
 	w.ShowAndRun()
 	return 0
+}
+
+// newSecrets is the OS keyring, with KONNYUSZAMLA_MINICRM_API_KEY (when
+// set) answering for the MiniCRM key in this process only.
+func newSecrets() domain.SecretStore {
+	return secret.WithEnvOverride(secret.New(secret.Options{}), os.Getenv)
+}
+
+// newConnector reaches MiniCRM for the connection test.
+func newConnector() domain.MiniCRMConnector {
+	return crm.Connector{UserAgent: "KonnyuSzamla/" + version}
 }
 
 // quitOnSignal closes the app cleanly on SIGINT/SIGTERM, so the database is

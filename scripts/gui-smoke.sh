@@ -8,7 +8,12 @@ set -euo pipefail
 bin=$(realpath "$1")
 shot=${2:-$(mktemp --suffix=.png)}
 work=$(mktemp -d)
-trap 'kill "${app:-}" "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+cleanup() {
+  [ -n "${app:-}" ] && { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; }
+  kill "${xvfb:-}" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" LANG=en_US.UTF-8
 mkdir -p "$HOME"
@@ -37,7 +42,8 @@ fi
 [ -f "$work/data/konnyuszamla.db" ] || { echo "FAIL: no database in the data folder"; exit 1; }
 
 xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
-xdotool key --window "$wid" ctrl+q
+# The window is gone before the key release is sent, which xdotool reports.
+xdotool key --window "$wid" ctrl+q 2>/dev/null || true
 status=0
 for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app" 2>/dev/null; then

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 
 	"konnyuszamla/domain"
 )
@@ -17,13 +16,27 @@ type Deps struct {
 	// Invoices issues and lists the documents; without it (as in the
 	// customer-only tests) the Számlák tab is left out.
 	Invoices domain.InvoiceService
+	// MiniCRMSettings, Secrets and MiniCRM back the MiniCRM beállítások
+	// tab; without MiniCRMSettings the tab is left out.
+	MiniCRMSettings domain.MiniCRMSettingsStore
+	Secrets         domain.SecretStore
+	MiniCRM         domain.MiniCRMConnector
+	// Subscriptions runs the Előfizetések and Üzenetek tabs and the gates
+	// of the MiniCRM features; without it both tabs are left out.
+	Subscriptions *domain.SubscriptionService
 }
 
 // Main is the content of the main window.
 type Main struct {
-	Tabs      *container.AppTabs
+	Tabs *container.AppTabs
+	// Menu is the window's main menu (Fájl); main.go sets it on the window,
+	// which makes its shortcuts work even while a text field has focus.
+	Menu      *fyne.MainMenu
 	customers *customersScreen
 	invoices  *invoicesScreen
+	minicrm   *miniCRMScreen
+	// subscriptions is nil when Deps.Subscriptions is.
+	subscriptions *subPanel
 }
 
 // New builds the main window's content and registers its keyboard
@@ -38,30 +51,48 @@ func New(a fyne.App, w fyne.Window, deps Deps) *Main {
 func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 	m := &Main{customers: newCustomersScreen(w, deps.Customers)}
 	m.customers.async = async
-	m.Tabs = container.NewAppTabs(
-		container.NewTabItem("Vevők", m.customers.buildUI()),
-	)
+	if deps.Subscriptions != nil {
+		// Made first, so that the tabs below can put its gates in front of
+		// the MiniCRM features; install (after the last tab) adds its tabs.
+		m.subscriptions = subNewPanel(w, deps.Subscriptions, async)
+	}
+	customersTab := container.NewTabItem("Vevők", m.customers.buildUI())
+	m.Tabs = container.NewAppTabs(customersTab)
+	var actions []shortcutAction
+	actions = append(actions, shortcutAction{"Új vevő", fyne.KeyN, func() {
+		m.Tabs.Select(customersTab)
+		m.customers.onNew()
+	}})
 	if deps.Invoices != nil {
 		m.invoices = newInvoicesScreen(w, deps.Invoices, deps.Customers)
 		m.invoices.async = async
 		invoicesTab := container.NewTabItem("Számlák", m.invoices.buildUI())
 		m.Tabs.Append(invoicesTab)
-		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		actions = append(actions, shortcutAction{"Új bizonylat", fyne.KeyI, func() {
 			m.Tabs.Select(invoicesTab)
 			m.invoices.onNew()
-		})
+		}})
 	}
-	canvas := w.Canvas()
-	canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.Tabs.SelectIndex(0)
-		m.customers.onNew()
-	})
-	canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.Tabs.SelectIndex(0)
-		canvas.Focus(m.customers.search)
-	})
-	canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		a.Quit()
-	})
+	if deps.MiniCRMSettings != nil {
+		m.minicrm = newMiniCRMScreen(w, deps.MiniCRMSettings, deps.Secrets, deps.MiniCRM)
+		m.minicrm.async = async
+		var content fyne.CanvasObject = m.minicrm.buildUI()
+		if m.subscriptions != nil {
+			content = m.subscriptions.gate(domain.PlanMiniCRM, content)
+		}
+		m.Tabs.Append(container.NewTabItem("MiniCRM beállítások", content))
+	}
+	if m.subscriptions != nil {
+		// Előfizetések becomes the first (and selected) tab, Üzenetek the last.
+		m.subscriptions.install(m.Tabs)
+	}
+	actions = append(actions,
+		shortcutAction{"Keresés a vevők között", fyne.KeyF, func() {
+			m.Tabs.Select(customersTab)
+			w.Canvas().Focus(m.customers.search)
+		}},
+		shortcutAction{"Kilépés", fyne.KeyQ, a.Quit},
+	)
+	m.Menu = registerShortcuts(w, actions)
 	return m
 }

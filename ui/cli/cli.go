@@ -18,6 +18,9 @@ import (
 type Store interface {
 	domain.CustomerService
 	domain.InvoiceService
+	domain.MiniCRMSettingsStore
+	AccountService() *domain.AccountService
+	SubscriptionService() *domain.SubscriptionService
 	Backup(ctx context.Context, path string) error
 	SchemaVersion(ctx context.Context) (int, error)
 	Close() error
@@ -31,6 +34,9 @@ type Env struct {
 	Version        string
 	// Open opens the local database; commands call it only when they need it.
 	Open func(ctx context.Context) (Store, error)
+	// MiniCRM holds the keyring and the connector of the minicrm commands;
+	// its Settings come from the opened Store.
+	MiniCRM MiniCRMDeps
 }
 
 // Exit statuses, as docs/cli.md defines them.
@@ -88,6 +94,19 @@ func dispatch(ctx context.Context, env Env, args []string) error {
 			}
 			return invoices(ctx, env, s, args[1], args[2:])
 		})
+	case "minicrm":
+		if len(args) < 2 {
+			return usageError("a minicrm után adja meg: set, show vagy test")
+		}
+		return withStore(ctx, env, func(s Store) error {
+			deps := env.MiniCRM
+			deps.Settings = s
+			return MiniCRM(ctx, env, deps, args[1], args[2:])
+		})
+	case "account":
+		return withStore(ctx, env, func(s Store) error { return Account(ctx, env, s.AccountService(), args[1:]) })
+	case "subscriptions":
+		return withStore(ctx, env, func(s Store) error { return Subscriptions(ctx, env, s.SubscriptionService(), args[1:]) })
 	case "backup":
 		return withStore(ctx, env, func(s Store) error { return cmdBackup(ctx, s, args[1:]) })
 	case "help", "-h", "--help":
@@ -127,7 +146,13 @@ Parancsok:
   invoices convert SORSZÁM               számla a díjbekérőből; kiírja a sorszámát
   invoices withdraw SORSZÁM              díjbekérő visszavonása
   backup FÁJL                            konzisztens mentés az adatbázisról (futó program mellett is)
+  account create [--ask-at-start]        a tulajdonos felhasználóneve és jelszava a szabványos bemeneten, soronként
+  subscriptions list [--json]            az előfizetések és állapotuk
+  subscriptions order AZONOSÍTÓ          megrendelés (Előfizetek + véglegesítés); AZONOSÍTÓ: minicrm
+  subscriptions activate AZONOSÍTÓ       aktiválás; felhasználónév és jelszó a szabványos bemeneten, soronként
+  subscriptions cancel AZONOSÍTÓ         lemondás; a beállítások és adatok megmaradnak
 `)
+	fmt.Fprint(w, MiniCRMUsage)
 }
 
 // parseInterspersed parses flags that may stand before, between or after the

@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestFirstStartAsksForTheAccount(t *testing.T) {
+	f := subNewFixture(t, false)
+	s := f.p.account.setup
+	if s == nil || !strings.Contains(subDialogText(t, f.w), acctSetupIntro) {
+		t.Fatal("no account setup on the first start")
+	}
+	form := s.form
+	if !form.submit.Disabled() {
+		t.Fatal("Fiók létrehozása is enabled on an empty form")
+	}
+	test.Type(form.entries["userName"], "anna")
+	test.Type(form.entries["password"], "rovid")
+	if l := form.errs["password"]; !l.Visible() || l.Text != "legalább 8 karakter legyen (most 5)" {
+		t.Errorf("short password message %q (visible %v)", l.Text, l.Visible())
+	}
+	if form.errs["passwordAgain"].Visible() {
+		t.Error("the untouched repeat field shows an error")
+	}
+	form.entries["password"].SetText("titkos123")
+	test.Type(form.entries["passwordAgain"], "titkos124")
+	if l := form.errs["passwordAgain"]; !l.Visible() || l.Text != "nem egyezik a jelszóval" || !form.submit.Disabled() {
+		t.Errorf("mismatch message %q (visible %v), submit disabled %v", l.Text, l.Visible(), form.submit.Disabled())
+	}
+	form.entries["passwordAgain"].SetText("titkos123")
+	test.Tap(s.ask)
+	if form.submit.Disabled() {
+		t.Fatal("Fiók létrehozása still disabled")
+	}
+	tapDialogButton(t, f.w, "Fiók létrehozása")
+
+	if f.w.Canvas().Overlays().Top() != nil {
+		t.Error("the setup dialog is still open")
+	}
+	a := f.store.account
+	if a == nil || a.UserName != "anna" || a.PasswordHash == "titkos123" || !a.AskAtStart {
+		t.Fatalf("stored %+v", a)
+	}
+	if f.p.account.user.Text != "anna" || !f.p.account.ask.Checked || f.p.account.change.Disabled() {
+		t.Errorf("Fiók card shows %q, ask %v", f.p.account.user.Text, f.p.account.ask.Checked)
+	}
+}
+
+// acctStartFixture is a window with the owner account and its setting.
+func acctStartFixture(t *testing.T, askAtStart bool) (*subFixture, fyne.CanvasObject, *acctLogin) {
+	t.Helper()
+	f := subNewFixture(t, true)
+	if err := f.subs.Accounts.SetAskAtStart(context.Background(), askAtStart); err != nil {
+		t.Fatal(err)
+	}
+	content := widget.NewLabel("a számlák és vevők")
+	l := acctStart(f.w, f.subs.Accounts, content, func(fn func()) { fn() })
+	return f, content, l
+}
+
+func TestStartWithoutPromptShowsTheData(t *testing.T) {
+	f, content, l := acctStartFixture(t, false)
+	if l != nil || f.w.Content() != content {
+		t.Error("the data is not shown at once")
+	}
+}
+
+func TestStartupLoginGuardsTheData(t *testing.T) {
+	f, content, l := acctStartFixture(t, true)
+	if l == nil || f.w.Content() == content {
+		t.Fatal("the data is shown before the login")
+	}
+	form := l.form
+	test.Type(form.entries["userName"], "anna")
+	test.Type(form.entries["password"], "rossz-jelszo")
+	test.Tap(form.submit)
+	if !form.result.Visible() || !strings.HasPrefix(form.result.Text, "Hibás felhasználónév vagy jelszó. Még 4 próbálkozás") {
+		t.Fatalf("wrong password shows %q", form.result.Text)
+	}
+	if f.w.Content() == content || form.entries["password"].Text != "" {
+		t.Fatal("a wrong password let the user in or stayed in the field")
+	}
+	for range 4 {
+		test.Type(form.entries["password"], "rossz-jelszo")
+		test.Tap(form.submit)
+	}
+	test.Type(form.entries["password"], "titkos123")
+	test.Tap(form.submit)
+	if form.result.Text != "Túl sok sikertelen belépési kísérlet miatt a belépés átmenetileg le van tiltva. Próbálja újra 1 perc múlva." ||
+		f.w.Content() == content {
+		t.Fatalf("locked login shows %q", form.result.Text)
+	}
+
+	f.clock.Advance(time.Minute)
+	test.Type(form.entries["password"], "titkos123")
+	test.Tap(form.submit)
+	if f.w.Content() != content {
+		t.Fatalf("the right password a minute later did not open the data: %q", form.result.Text)
+	}
+}
+
+func TestPasswordChangeFromTheAccountCard(t *testing.T) {
+	f := subNewFixture(t, true)
+	card := f.p.account
+	test.Tap(card.change)
+	d := card.lastPass
+	form := d.form
+	test.Type(form.entries["currentPassword"], "rossz-jelszo")
+	test.Type(form.entries["password"], "uj-jelszo-2026")
+	test.Type(form.entries["passwordAgain"], "uj-jelszo-2026")
+	tapDialogButton(t, f.w, "Mentés")
+	if !form.result.Visible() || !strings.HasPrefix(form.result.Text, "Hibás felhasználónév vagy jelszó.") {
+		t.Fatalf("wrong current password shows %q", form.result.Text)
+	}
+	form.entries["currentPassword"].SetText("titkos123")
+	tapDialogButton(t, f.w, "Mentés")
+	if txt := subDialogText(t, f.w); !strings.Contains(txt, "Az új jelszót elmentettük.") {
+		t.Fatalf("after saving:\n%s", txt)
+	}
+	if err := f.subs.Accounts.Login(context.Background(), "anna", "uj-jelszo-2026"); err != nil {
+		t.Errorf("the new password does not work: %v", err)
+	}
+}
+
+func TestAskAtStartCheckIsStored(t *testing.T) {
+	f := subNewFixture(t, true)
+	test.Tap(f.p.account.ask)
+	if on, _ := f.subs.Accounts.AskAtStart(context.Background()); !on {
+		t.Error("ticking the box did not switch the start-up login on")
+	}
+	test.Tap(f.p.account.ask)
+	if on, _ := f.subs.Accounts.AskAtStart(context.Background()); on {
+		t.Error("unticking the box did not switch it off")
+	}
+}

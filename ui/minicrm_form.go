@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"konnyuszamla/domain"
+)
+
+// onChanged marks a field touched (unless fill is writing it) and
+// revalidates the form.
+func (s *miniCRMScreen) onChanged(key string) {
+	if s.filling || s.save == nil {
+		return
+	}
+	s.touched[key] = true
+	s.validate()
+}
+
+// formSettings reads the widgets into normalised settings; the module
+// fields' own messages come back by field name.
+func (s *miniCRMScreen) formSettings() (domain.MiniCRMSettings, map[string]string) {
+	msgs := map[string]string{}
+	settings := domain.MiniCRMSettings{
+		SystemID:   s.systemID.Text,
+		Company:    s.company.Text,
+		BaseURL:    s.baseURL.Text,
+		Demo:       s.demo.Checked,
+		AllowedIPs: domain.SplitIPList(s.allowedIPs.Text),
+	}
+	var msg string
+	if settings.CustomersModule, msg = s.parseModule(s.customers.Text); msg != "" {
+		msgs["customersModule"] = msg
+	}
+	if settings.InvoicesModule, msg = s.parseModule(s.invoices.Text); msg != "" {
+		msgs["invoicesModule"] = msg
+	}
+	settings.Normalize()
+	return settings, msgs
+}
+
+// validate shows the messages of the touched fields, lists what is still
+// wrong, keeps Mentés disabled until everything is valid, and shows either
+// the key entry or the "stored" line.
+func (s *miniCRMScreen) validate() {
+	if s.save == nil {
+		return // called while the widgets are being built
+	}
+	settings, byField := s.formSettings()
+	var pending []string
+	for _, f := range []struct{ key, label string }{{"customersModule", "Vevők modul"}, {"invoicesModule", "Számlák modul"}} {
+		if byField[f.key] != "" {
+			pending = append(pending, f.label)
+		}
+	}
+	for _, fe := range domain.FieldErrors(settings.Validate()) {
+		if byField[fe.Field] == "" {
+			byField[fe.Field] = fe.Message
+			pending = append(pending, fe.Label)
+		} else if fe.Field == "allowedIps" {
+			byField[fe.Field] += "\n" + fe.Message
+		}
+	}
+	if key := s.pendingKey(); key != "" {
+		if msg := domain.ValidateMiniCRMAPIKey(key); msg != "" {
+			byField["apiKey"] = msg
+			pending = append(pending, "API kulcs")
+		}
+	}
+	for key, l := range s.errLabels {
+		if msg := byField[key]; msg != "" && s.touched[key] {
+			l.SetText(msg)
+			l.Show()
+		} else {
+			l.Hide()
+		}
+	}
+	if byField["baseUrl"] != "" && s.touched["baseUrl"] {
+		s.advanced.Open(0)
+	}
+	s.updateKeyArea(settings.SystemID)
+
+	if len(pending) > 0 {
+		s.summary.SetText("Mentés előtt javítandó: " + strings.Join(pending, ", "))
+		s.summary.Show()
+	} else {
+		s.summary.Hide()
+	}
+	idle := !s.loading && !s.busy
+	enableButton(s.save, idle && len(pending) == 0)
+	enableButton(s.test, idle && byField["systemId"] == "" && byField["baseUrl"] == "" && byField["apiKey"] == "")
+	enableButton(s.newKeyBtn, idle)
+}
+
+// updateKeyArea shows "stored" (with Új kulcs) when a key is available for
+// the system id in the form and no new key is being typed; the password
+// entry otherwise.
+func (s *miniCRMScreen) updateKeyArea(systemID string) {
+	stored := s.keyState != domain.KeyMissing && s.keySystem != "" && s.keySystem == systemID && s.pendingKey() == ""
+	if s.keyState == domain.KeyFromEnvironment {
+		s.keyLabel.SetText(keyEnvText)
+	} else {
+		s.keyLabel.SetText(keyStoredText)
+	}
+	if stored {
+		s.keyEntry.Hide()
+		s.keyStored.Show()
+		return
+	}
+	s.keyStored.Hide()
+	s.keyEntry.Show()
+}
+
+// moduleText is how a module id appears in a picker: "Név (id)" when the
+// live list knows it, the bare id otherwise, "" for none.
+func (s *miniCRMScreen) moduleText(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	for _, m := range s.modules {
+		if m.ID == id {
+			return moduleOption(m)
+		}
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+func moduleOption(m domain.MiniCRMModule) string {
+	return m.Name + " (" + strconv.FormatInt(m.ID, 10) + ")"
+}
+
+// parseModule reads a picker: "", an id, "Név (id)" or a module name of
+// the live list.
+func (s *miniCRMScreen) parseModule(text string) (int64, string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return 0, ""
+	}
+	if open := strings.LastIndex(text, "("); open >= 0 && strings.HasSuffix(text, ")") {
+		text = strings.TrimSpace(text[open+1 : len(text)-1])
+	}
+	if id, err := strconv.ParseInt(text, 10, 64); err == nil && id > 0 {
+		return id, ""
+	}
+	for _, m := range s.modules {
+		if domain.Fold(m.Name) == domain.Fold(text) {
+			return m.ID, ""
+		}
+	}
+	if len(s.modules) == 0 {
+		return 0, "adja meg a modul számát, vagy teszteljen kapcsolatot, és válasszon a listából"
+	}
+	return 0, "válasszon a listából, vagy adja meg a modul számát"
+}
+
+// enableButton is setEnabled of the invoice screens; its own name keeps
+// the two screens' files independent.
+func enableButton(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}

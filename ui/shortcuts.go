@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// shortcutAction is a window-wide command with a Ctrl (Cmd on macOS) key.
+type shortcutAction struct {
+	label  string
+	key    fyne.KeyName
+	action func()
+}
+
+// registerShortcuts adds each action to the canvas and returns the Fájl
+// menu holding them. The desktop driver gives main-menu shortcuts priority
+// over the focused widget, so Ctrl+Q quits even from inside a form; the
+// canvas shortcuts serve when no menu is set (as under the test driver).
+func registerShortcuts(w fyne.Window, actions []shortcutAction) *fyne.MainMenu {
+	items := make([]*fyne.MenuItem, 0, len(actions)+1)
+	for i, act := range actions {
+		sc := &desktop.CustomShortcut{KeyName: act.key, Modifier: fyne.KeyModifierShortcutDefault}
+		run := act.action
+		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { run() })
+		item := fyne.NewMenuItem(act.label, run)
+		item.Shortcut = sc
+		if i == len(actions)-1 && act.key == fyne.KeyQ {
+			item.IsQuit = true
+			items = append(items, fyne.NewMenuItemSeparator())
+		}
+		items = append(items, item)
+	}
+	return fyne.NewMainMenu(fyne.NewMenu("Fájl", items...))
+}
