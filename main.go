@@ -132,10 +132,9 @@ func runGUI(dir string, stderr io.Writer) int {
 		Subscriptions: db.SubscriptionService(),
 	})
 	// Shows the tabs at once, or after the start-up login when the owner
-	// asked for one; on the first start the Előfizetések tab asks for the
-	// owner account.
-	ui.StartWithAccount(w, db.AccountService(), m.Tabs)
-	w.SetMainMenu(m.Menu)
+	// asked for one, and only then enables the menu and its shortcuts; on
+	// the first start the Előfizetések tab asks for the owner account.
+	ui.StartWithAccount(w, db.AccountService(), m.Tabs, func() { m.EnableShortcuts(w) })
 
 	// The daily backup reads a snapshot, so it can run beside the GUI.
 	go func() {

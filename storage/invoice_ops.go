@@ -22,7 +22,8 @@ func (db *DB) Document(ctx context.Context, number string) (*domain.Invoice, err
 func loadDocument(ctx context.Context, q querier, number string) (*domain.Invoice, int64, error) {
 	var id int64
 	var status, data string
-	err := q.QueryRowContext(ctx, `SELECT id, status, data FROM documents WHERE number = ?`, number).Scan(&id, &status, &data)
+	err := q.QueryRowContext(ctx, `SELECT d.id, d.status, dd.data FROM documents d
+		JOIN document_data dd ON dd.document_id = d.id WHERE d.number = ?`, number).Scan(&id, &status, &data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, 0, domain.Errorf(domain.ENotFound, "Nincs %s sorszámú bizonylat.", number)
 	}
@@ -117,8 +118,8 @@ func (db *DB) WithdrawProforma(ctx context.Context, number string) error {
 			return domain.Errorf(domain.EConflict, "A(z) %s díjbekérőből már számla készült (%s), nem vonható vissza.", number, invoiced.String)
 		case p.Status == domain.InvoiceWithdrawn:
 			return domain.Errorf(domain.EConflict, "A(z) %s díjbekérő már vissza van vonva.", number)
-		case p.Status != domain.InvoiceIssued:
-			return domain.Errorf(domain.EConflict, "A(z) %s díjbekérőre már fizettek, nem vonható vissza.", number)
+		case p.Status != domain.InvoiceIssued || p.PaidAmount().Sign() > 0:
+			return domain.Errorf(domain.EConflict, "A(z) %s díjbekérőre már fizettek, nem vonható vissza: készítsen belőle számlát.", number)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE documents SET status = 'withdrawn' WHERE number = ?`, number)
 		return err

@@ -23,7 +23,9 @@ func (db *DB) IssueDocument(ctx context.Context, draft *domain.Invoice) (*domain
 func (db *DB) prepareDraft(ctx context.Context, draft *domain.Invoice) prepareFunc {
 	return func(tx *sql.Tx, settings domain.InvoiceSettings) (*domain.Invoice, func(*sql.Tx, int64) error, error) {
 		inv := *draft
-		inv.Number, inv.Status, inv.Cancels, inv.Payments = "", "", "", nil
+		// Only CancelInvoice and ConvertProforma may set the references: a
+		// draft naming them itself would print a false "Díjbekérő száma".
+		inv.Number, inv.Status, inv.Cancels, inv.FromProforma, inv.Payments = "", "", "", "", nil
 		c, err := customerInTx(ctx, tx, inv.CustomerID)
 		if err != nil {
 			return nil, nil, err
@@ -71,9 +73,8 @@ func (db *DB) issueInTx(ctx context.Context, tx *sql.Tx, prepare prepareFunc) (*
 	if err := inv.Validate(); err != nil {
 		return nil, err
 	}
-	if today := db.today(); inv.IssueDate.After(today) {
-		return nil, domain.Errorf(domain.EInvalid, "A kiállítás dátuma (%s) nem lehet későbbi a mai napnál (%s).",
-			inv.IssueDate.FormatHU(), today.FormatHU())
+	if err := db.checkIssueDate(ctx, tx, inv); err != nil {
+		return nil, err
 	}
 	totals, err := inv.Totals()
 	if err != nil {
@@ -94,6 +95,9 @@ func (db *DB) issueInTx(ctx context.Context, tx *sql.Tx, prepare prepareFunc) (*
 	if err != nil {
 		return nil, err
 	}
+	// The NAV report is queued with the document: an issued invoice or
+	// sztornó is never left unreported (proformas are skipped).
+
 	if after != nil {
 		if err := after(tx, id); err != nil {
 			return nil, err
@@ -103,6 +107,32 @@ func (db *DB) issueInTx(ctx context.Context, tx *sql.Tx, prepare prepareFunc) (*
 		return nil, err
 	}
 	return inv, nil
+}
+
+// checkIssueDate refuses an issue date in the future, and one earlier than
+// the newest document of the same numbering family: numbers must follow
+// the dates, and a back-dated document could reopen a past year's series.
+func (db *DB) checkIssueDate(ctx context.Context, tx *sql.Tx, inv *domain.Invoice) error {
+	if today := db.today(); inv.IssueDate.After(today) {
+		return domain.Errorf(domain.EInvalid, "A kiállítás dátuma (%s) nem lehet későbbi a mai napnál (%s).",
+			inv.IssueDate.FormatHU(), today.FormatHU())
+	}
+	family := `type IN ('invoice', 'storno')`
+	if inv.Type == domain.DocProforma {
+		family = `type = 'proforma'`
+	}
+	var latest, number sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT issue_date, number FROM documents WHERE `+family+
+		` ORDER BY issue_date DESC, id DESC LIMIT 1`).Scan(&latest, &number)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("latest issue date: %w", err)
+	}
+	if latest.Valid && inv.IssueDate.String() < latest.String {
+		last, _ := domain.ParseDate(latest.String)
+		return domain.Errorf(domain.EInvalid, "A kiállítás dátuma (%s) nem lehet korábbi a legutóbbi bizonylaténál (%s, %s): a sorszámoknak követniük kell a dátumokat.",
+			inv.IssueDate.FormatHU(), number.String, last.FormatHU())
+	}
+	return nil
 }
 
 // nextNumber advances a number series and returns its new last counter.
@@ -127,19 +157,22 @@ func (db *DB) insertDocument(ctx context.Context, tx *sql.Tx, inv *domain.Invoic
 		return 0, fmt.Errorf("encode document: %w", err)
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents (number, type, status, customer_id, buyer_name, search_key,
-		issue_date, fulfilment_date, due_date, currency, gross_minor, payable_minor, cancels, from_proforma, data, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		issue_date, fulfilment_date, due_date, currency, gross_minor, payable_minor, cancels, from_proforma, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		inv.Number, string(inv.Type), string(inv.Status), inv.CustomerID, inv.Buyer.Name,
 		domain.Fold(inv.Number+" "+inv.Buyer.Name),
 		inv.IssueDate.String(), inv.FulfilmentDate.String(), inv.DueDate.String(), string(inv.Currency),
 		totals.Gross.Minor, totals.Payable.Minor, nullString(inv.Cancels), nullString(inv.FromProforma),
-		string(data), formatTime(db.Now()))
+		formatTime(db.Now()))
 	if err != nil {
 		return 0, documentWriteError(inv, err)
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO document_data (document_id, data) VALUES (?, ?)`, id, string(data)); err != nil {
+		return 0, fmt.Errorf("store document %s: %w", inv.Number, err)
 	}
 	for _, p := range inv.Payments {
 		if err := insertPayment(ctx, tx, id, p, db.Now()); err != nil {

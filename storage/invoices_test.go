@@ -101,7 +101,8 @@ func TestIssuedDocumentsRefuseChangesInStorage(t *testing.T) {
 	db.Close()
 	raw := openRaw(t, db.Path())
 	for _, stmt := range []string{
-		`UPDATE documents SET data = '{}' WHERE number = '` + inv.Number + `'`,
+		`UPDATE document_data SET data = '{}'`,
+		`DELETE FROM document_data`,
 		`UPDATE documents SET gross_minor = 1 WHERE number = '` + inv.Number + `'`,
 		`UPDATE documents SET buyer_name = 'x' WHERE number = '` + inv.Number + `'`,
 		`UPDATE documents SET status = 'issued' WHERE number = '` + inv.Number + `' AND 0`, // no row: allowed
@@ -286,5 +287,49 @@ func TestNumberingRestartsEachYear(t *testing.T) {
 	next := mustIssue(t, db, draft(domain.DocInvoice))
 	if next.Number != "KSZ-2027-00001" {
 		t.Errorf("first number of 2027: %s", next.Number)
+	}
+}
+
+func TestIssueDateFollowsTheSeries(t *testing.T) {
+	db := invoiceDB(t)
+	ctx := context.Background()
+	mustIssue(t, db, draft(domain.DocInvoice)) // today, 2026-11-27
+	for _, d := range []domain.Date{domain.NewDate(2026, 1, 2), domain.NewDate(2025, 6, 1)} {
+		back := draft(domain.DocInvoice)
+		back.IssueDate = d
+		_, err := db.IssueDocument(ctx, back)
+		if domain.ErrorCode(err) != domain.EInvalid || !strings.Contains(err.Error(), "nem lehet korábbi a legutóbbi bizonylaténál") {
+			t.Errorf("issue date %s: %v", d, err)
+		}
+	}
+	// The proforma series has its own dates.
+	p := draft(domain.DocProforma)
+	p.IssueDate = domain.NewDate(2026, 11, 20)
+	mustIssue(t, db, p)
+}
+
+func TestDraftCannotClaimAProforma(t *testing.T) {
+	db := invoiceDB(t)
+	p := mustIssue(t, db, draft(domain.DocProforma))
+	d := draft(domain.DocInvoice)
+	d.FromProforma = p.Number
+	inv := mustIssue(t, db, d)
+	if inv.FromProforma != "" {
+		t.Fatalf("a draft set fromProforma %q", inv.FromProforma)
+	}
+	if _, err := db.ConvertProforma(context.Background(), p.Number, domain.Date{}); err != nil {
+		t.Errorf("the real conversion was blocked: %v", err)
+	}
+}
+
+func TestPartlyPaidProformaCannotBeWithdrawn(t *testing.T) {
+	db := invoiceDB(t)
+	ctx := context.Background()
+	p := mustIssue(t, db, draft(domain.DocProforma))
+	if _, err := db.AddPayment(ctx, p.Number, domain.Payment{Amount: domain.MustParseDecimal("100")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.WithdrawProforma(ctx, p.Number); domain.ErrorCode(err) != domain.EConflict {
+		t.Errorf("withdrawing a partly paid proforma: %v", err)
 	}
 }

@@ -90,29 +90,37 @@ type acctLogin struct {
 }
 
 // StartWithAccount puts content into w once the owner may see it: at
-// once, or after the start-up login when the owner asked for one. With no
-// account yet it shows content, and the Előfizetések tab asks for the
-// account at once. If the account cannot be read, w shows the error: the
-// data stays hidden rather than unprotected.
-func StartWithAccount(w fyne.Window, accounts *domain.AccountService, content fyne.CanvasObject) {
-	acctStart(w, accounts, content, func(f func()) { go f() })
+// once, or after the start-up login when the owner asked for one, and then
+// calls onShown (main.go enables the menu and shortcuts there, so that no
+// shortcut reaches the data past the login). With no account yet it shows
+// content, and the Előfizetések tab asks for the account at once. If the
+// account cannot be read, w shows the error: the data stays hidden rather
+// than unprotected.
+func StartWithAccount(w fyne.Window, accounts *domain.AccountService, content fyne.CanvasObject, onShown func()) {
+	acctStart(w, accounts, content, onShown, func(f func()) { go f() })
 }
 
-func acctStart(w fyne.Window, accounts *domain.AccountService, content fyne.CanvasObject, async func(func())) *acctLogin {
+func acctStart(w fyne.Window, accounts *domain.AccountService, content fyne.CanvasObject, onShown func(), async func(func())) *acctLogin {
+	show := func() {
+		w.SetContent(content)
+		if onShown != nil {
+			onShown()
+		}
+	}
 	ask, err := accounts.AskAtStart(context.Background())
 	switch {
 	case domain.ErrorCode(err) == domain.ENotFound:
-		w.SetContent(content)
+		show()
 		return nil
 	case err != nil:
 		fyne.LogError("read account", err)
 		ShowFatal(w, domain.ErrorMessage(err))
 		return nil
 	case !ask:
-		w.SetContent(content)
+		show()
 		return nil
 	}
-	return acctShowLogin(w, accounts, async, func() { w.SetContent(content) })
+	return acctShowLogin(w, accounts, async, show)
 }
 
 // acctShowLogin fills w with the login and calls onSuccess after a good

@@ -54,28 +54,31 @@ func TestFirstStartAsksForTheAccount(t *testing.T) {
 }
 
 // acctStartFixture is a window with the owner account and its setting.
-func acctStartFixture(t *testing.T, askAtStart bool) (*subFixture, fyne.CanvasObject, *acctLogin) {
+// shown counts the calls of onShown, where main.go enables the menu and
+// its shortcuts.
+func acctStartFixture(t *testing.T, askAtStart bool) (*subFixture, fyne.CanvasObject, *acctLogin, *int) {
 	t.Helper()
 	f := subNewFixture(t, true)
 	if err := f.subs.Accounts.SetAskAtStart(context.Background(), askAtStart); err != nil {
 		t.Fatal(err)
 	}
 	content := widget.NewLabel("a számlák és vevők")
-	l := acctStart(f.w, f.subs.Accounts, content, func(fn func()) { fn() })
-	return f, content, l
+	shown := new(int)
+	l := acctStart(f.w, f.subs.Accounts, content, func() { *shown++ }, func(fn func()) { fn() })
+	return f, content, l, shown
 }
 
 func TestStartWithoutPromptShowsTheData(t *testing.T) {
-	f, content, l := acctStartFixture(t, false)
-	if l != nil || f.w.Content() != content {
-		t.Error("the data is not shown at once")
+	f, content, l, shown := acctStartFixture(t, false)
+	if l != nil || f.w.Content() != content || *shown != 1 {
+		t.Errorf("the data is not shown at once (onShown called %d times)", *shown)
 	}
 }
 
 func TestStartupLoginGuardsTheData(t *testing.T) {
-	f, content, l := acctStartFixture(t, true)
-	if l == nil || f.w.Content() == content {
-		t.Fatal("the data is shown before the login")
+	f, content, l, shown := acctStartFixture(t, true)
+	if l == nil || f.w.Content() == content || *shown != 0 {
+		t.Fatal("the data or the shortcuts are available before the login")
 	}
 	form := l.form
 	test.Type(form.entries["userName"], "anna")
@@ -101,7 +104,7 @@ func TestStartupLoginGuardsTheData(t *testing.T) {
 	f.clock.Advance(time.Minute)
 	test.Type(form.entries["password"], "titkos123")
 	test.Tap(form.submit)
-	if f.w.Content() != content {
+	if f.w.Content() != content || *shown != 1 {
 		t.Fatalf("the right password a minute later did not open the data: %q", form.result.Text)
 	}
 }

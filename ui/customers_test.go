@@ -28,6 +28,7 @@ func newTestMain(t *testing.T, svc domain.CustomerService) (*Main, fyne.Window) 
 	w := test.NewTempWindow(t, nil)
 	m := newMain(a, w, Deps{Customers: svc}, func(f func()) { f() })
 	w.SetContent(m.Tabs)
+	m.EnableShortcuts(w)
 	w.Resize(fyne.NewSize(1100, 700))
 	return m, w
 }
@@ -178,4 +179,13 @@ func tapDialogButton(t *testing.T, w fyne.Window, text string) {
 		}
 	}
 	t.Fatalf("no %q button in the open dialog", text)
+}
+
+func TestCtrlFFocusesTheSearch(t *testing.T) {
+	m, w := newTestMain(t, newFakeCustomers(customer("Alma Kft.", "12345676-2-42", "Szeged", "alma@example.hu")))
+	sc := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+	if w.Canvas().Focused() != m.customers.search {
+		t.Fatal("Ctrl+F did not focus the customer search")
+	}
 }

@@ -48,6 +48,7 @@ func newInvoiceFixture(t *testing.T, seller domain.Seller, cs ...domain.Customer
 	m := newMain(a, w, Deps{Customers: customers, Invoices: invoices}, func(f func()) { f() })
 	m.invoices.today = func() domain.Date { return testToday }
 	w.SetContent(m.Tabs)
+	m.EnableShortcuts(w)
 	w.Resize(fyne.NewSize(1100, 700))
 	m.Tabs.SelectIndex(1)
 	return &invoiceFixture{m: m, w: w, s: m.invoices, customers: customers, invoices: invoices}

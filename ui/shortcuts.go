@@ -12,11 +12,16 @@ type shortcutAction struct {
 	action func()
 }
 
-// registerShortcuts adds each action to the canvas and returns the Fájl
-// menu holding them. The desktop driver gives main-menu shortcuts priority
-// over the focused widget, so Ctrl+Q quits even from inside a form; the
-// canvas shortcuts serve when no menu is set (as under the test driver).
-func registerShortcuts(w fyne.Window, actions []shortcutAction) *fyne.MainMenu {
+// EnableShortcuts adds the window-wide commands to the canvas and sets the
+// Fájl menu holding them. The desktop driver gives main-menu shortcuts
+// priority over the focused widget, so Ctrl+Q quits even from inside a
+// form; the canvas shortcuts serve where no menu is shown (the test
+// driver). Call it once the main content is shown, never over the login.
+func (m *Main) EnableShortcuts(w fyne.Window) {
+	w.SetMainMenu(shortcutMenu(w, m.actions))
+}
+
+func shortcutMenu(w fyne.Window, actions []shortcutAction) *fyne.MainMenu {
 	items := make([]*fyne.MenuItem, 0, len(actions)+1)
 	for i, act := range actions {
 		sc := &desktop.CustomShortcut{KeyName: act.key, Modifier: fyne.KeyModifierShortcutDefault}

@@ -29,9 +29,8 @@ type Deps struct {
 // Main is the content of the main window.
 type Main struct {
 	Tabs *container.AppTabs
-	// Menu is the window's main menu (Fájl); main.go sets it on the window,
-	// which makes its shortcuts work even while a text field has focus.
-	Menu      *fyne.MainMenu
+	// actions are the window-wide commands; EnableShortcuts installs them.
+	actions   []shortcutAction
 	customers *customersScreen
 	invoices  *invoicesScreen
 	minicrm   *miniCRMScreen
@@ -93,6 +92,6 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 		}},
 		shortcutAction{"Kilépés", fyne.KeyQ, a.Quit},
 	)
-	m.Menu = registerShortcuts(w, actions)
+	m.actions = actions
 	return m
 }
