@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -23,6 +24,7 @@ import (
 	"konnyuszamla/crm"
 	"konnyuszamla/domain"
 	_ "konnyuszamla/internal/locale" // before Fyne reads the locale; see the package doc
+	"konnyuszamla/nav"
 	"konnyuszamla/storage"
 	"konnyuszamla/storage/secret"
 	"konnyuszamla/ui"
@@ -60,6 +62,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Stdin: stdin, Stdout: stdout, Stderr: stderr, DataDir: dir, Version: version,
 		Open:    func(ctx context.Context) (cli.Store, error) { return openStorage(ctx, dir) },
 		MiniCRM: cli.MiniCRMDeps{Secrets: newSecrets(), Connector: newConnector()},
+		Sync: cli.SyncDeps{Open: func(_ context.Context, s cli.Store) (cli.Syncer, error) {
+			db, ok := s.(*storage.DB)
+			if !ok {
+				return nil, fmt.Errorf("sync: unexpected store %T", s)
+			}
+			return newSyncService(db), nil
+		}},
+		NAV: func(s cli.Store) cli.NAVDeps { return navDeps(s.(*storage.DB)) },
 	}
 	return cli.Run(context.Background(), env, fs.Args())
 }
@@ -126,22 +136,41 @@ func runGUI(dir string, stderr io.Writer) int {
 	}
 	defer db.Close()
 
+	navSvc := newNAVService(db)
 	m := ui.New(a, w, ui.Deps{
 		Customers: db, Invoices: db,
 		MiniCRMSettings: db, Secrets: newSecrets(), MiniCRM: newConnector(),
 		Subscriptions: db.SubscriptionService(),
+		Sync:          newSyncService(db),
+		History:       db,
+		NAV:           navSvc,
+		NAVReports:    db,
 	})
 	// Shows the tabs at once, or after the start-up login when the owner
 	// asked for one, and only then enables the menu and its shortcuts; on
 	// the first start the Előfizetések tab asks for the owner account.
 	ui.StartWithAccount(w, db.AccountService(), m.Tabs, func() { m.EnableShortcuts(w) })
 
-	// The daily backup reads a snapshot, so it can run beside the GUI.
+	// The daily backup reads a snapshot, so it can run beside the GUI; it
+	// also copies the new PDFs, leaving out (and here logging) any that are
+	// missing or changed.
 	go func() {
-		if _, err := db.DailyBackup(ctx, filepath.Join(dir, storage.BackupDirName), 7); err != nil {
+		res, err := db.DailyBackup(ctx, filepath.Join(dir, storage.BackupDirName), 7)
+		for _, skipped := range res.Skipped {
+			fyne.LogError("daily backup", skipped)
+		}
+		if err != nil {
 			fyne.LogError("daily backup", err)
 		}
 	}()
+	// NAV reports go out in the background; every issued invoice and sztornó
+	// was queued in the transaction that issued it.
+	reporter := newReporter(db, navSvc)
+	reporter.OnChange = func() { fyne.Do(m.RefreshNAV) }
+	navCtx, stopNAV := context.WithCancel(ctx)
+	defer stopNAV()
+	go reporter.Run(navCtx, 30*time.Second)
+
 	quitOnSignal(a)
 	w.ShowAndRun()
 	return 0
@@ -156,6 +185,30 @@ func newSecrets() domain.SecretStore {
 // newConnector reaches MiniCRM for the connection test.
 func newConnector() domain.MiniCRMConnector {
 	return crm.Connector{UserAgent: "KonnyuSzamla/" + version}
+}
+
+// newSyncService is the customer sync with MiniCRM over the database, with
+// the API key from the keyring (or KONNYUSZAMLA_MINICRM_API_KEY).
+func newSyncService(db *storage.DB) *domain.SyncService {
+	return &domain.SyncService{Store: db, Settings: db,
+		Connector: crm.SyncConnector{Secrets: newSecrets(), UserAgent: "KonnyuSzamla/" + version}}
+}
+
+func newNAVService(db *storage.DB) *domain.NAVService {
+	return &domain.NAVService{Settings: db, Secrets: newSecrets(),
+		Connector: nav.Connector{Software: nav.DefaultSoftware(version)}}
+}
+
+func newReporter(db *storage.DB, svc *domain.NAVService) *nav.Reporter {
+	return &nav.Reporter{Queue: db, Documents: db, Credentials: svc.Credentials,
+		Software: nav.DefaultSoftware(version), MinInterval: time.Second}
+}
+
+func navDeps(db *storage.DB) cli.NAVDeps {
+	svc := newNAVService(db)
+	rep := newReporter(db, svc)
+	return cli.NAVDeps{Exporter: nav.Exporter{Documents: db, Reports: db}, Reports: db, Service: svc,
+		Send: func(ctx context.Context) error { _, err := rep.RunOnce(ctx); return err }}
 }
 
 // quitOnSignal closes the app cleanly on SIGINT/SIGTERM, so the database is

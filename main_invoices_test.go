@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -82,6 +83,18 @@ func TestInvoicesIssueListPDF(t *testing.T) {
 	if len(a) == 0 || string(a) != string(b) {
 		t.Error("the copy is not the PDF written at issue")
 	}
+	// Like export and backup, pdf -o never overwrites a file.
+	os.WriteFile(copyPath, []byte("saját fájl"), 0o600)
+	code, out, errOut = runCmd(t, dir, "", "invoices", "pdf", issued.Number, "-o", copyPath)
+	if b, _ := os.ReadFile(copyPath); code != 1 || out != "" || string(b) != "saját fájl" ||
+		errOut != "Hiba: A fájl már létezik: "+copyPath+". Adjon meg új fájlnevet.\n" {
+		t.Errorf("pdf -o over an existing file: exit %d, %q, file %q", code, errOut, b)
+	}
+	missing := filepath.Join(t.TempDir(), "nincs", "masolat.pdf")
+	code, _, errOut = runCmd(t, dir, "", "invoices", "pdf", issued.Number, "-o", missing)
+	if code != 1 || errOut != "Hiba: A PDF nem írható ide: "+missing+" (a mappa nem létezik).\n" {
+		t.Errorf("pdf -o into a missing folder: exit %d, %q", code, errOut)
+	}
 }
 
 func TestInvoicesCancelPayConvert(t *testing.T) {
@@ -119,10 +132,47 @@ func TestInvoicesCancelPayConvert(t *testing.T) {
 	_, out, _ = runCmd(t, dir, "", "invoices", "list", "--json")
 	var list []map[string]any
 	json.Unmarshal([]byte(out), &list)
+	if len(list) != 4 {
+		t.Fatalf("listed %d documents: %s", len(list), out)
+	}
 	for _, d := range list {
-		if d["number"] == converted && (d["fromProforma"] != p.Number || d["status"] != "paid") {
-			t.Errorf("converted invoice %v", d)
+		// cancels, fromProforma and invoicedAs are always present.
+		want := map[string]any{"cancels": "", "fromProforma": "", "invoicedAs": ""}
+		switch d["number"] {
+		case converted:
+			want["fromProforma"] = p.Number
+			if d["status"] != "paid" {
+				t.Errorf("converted invoice %v", d)
+			}
+		case p.Number:
+			want["invoicedAs"] = converted
+		case inv.Number:
+		default: // the sztornó
+			want["cancels"] = inv.Number
 		}
+		for key, v := range want {
+			if got, ok := d[key]; !ok || got != v {
+				t.Errorf("%s: %s = %v (present %v), want %q", d["number"], key, got, ok, v)
+			}
+		}
+	}
+	_, out, _ = runCmd(t, dir, "", "invoices", "list")
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, p.Number+" ") && !strings.HasSuffix(line, "számlázva: "+converted) {
+			t.Errorf("the converted proforma is listed as %q", line)
+		}
+	}
+	if !strings.Contains(out, "számlázva: "+converted) {
+		t.Errorf("plain list:\n%s", out)
+	}
+
+	// A proforma is withdrawn, not cancelled.
+	_, out, _ = runCmd(t, dir, proforma, "invoices", "issue")
+	var p2 struct{ Number string }
+	json.Unmarshal([]byte(out), &p2)
+	code, _, errOut = runCmd(t, dir, "", "invoices", "cancel", p2.Number)
+	if code != 1 || errOut != "Hiba: Díjbekérőt nem kell sztornózni, mert nem számla: helyette visszavonható.\n" {
+		t.Errorf("cancel a proforma: exit %d, %q", code, errOut)
 	}
 }
 

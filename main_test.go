@@ -95,7 +95,7 @@ func TestCustomersAddRejectsBadInput(t *testing.T) {
 		t.Errorf("stderr %q should be one line naming the tax number", errOut)
 	}
 	code, _, errOut = runCmd(t, dir, `{"nev": "Elgépelt"}`, "customers", "add")
-	if code != 1 || !strings.Contains(errOut, `unknown field "nev"`) {
+	if code != 1 || errOut != "Hiba: A bemenet ismeretlen mezőt tartalmaz: \"nev\".\n" {
 		t.Errorf("unknown field: exit %d, %q", code, errOut)
 	}
 	if _, out, _ := runCmd(t, dir, "", "customers", "list", "--json"); strings.TrimSpace(out) != "[]" {
@@ -183,5 +183,68 @@ func TestUsageAndFailureExitCodes(t *testing.T) {
 	code, _, errOut := runCmd(t, corrupt, "", "customers", "list")
 	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "sérült") {
 		t.Errorf("corrupt database: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestCLIErrorsAreOneHungarianLine: cli.md promises one Hungarian line on
+// stderr naming the field or the cause (exit 1), or a usage error (exit 2).
+func TestCLIErrorsAreOneHungarianLine(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, stdin string
+		args        []string
+		want        string
+	}{
+		{"empty input", "", []string{"customers", "add"}, "Üres bemenet: a parancs JSON-t vár a szabványos bemeneten."},
+		{"syntax error", `{"name": "Minta Kft.",}`, []string{"customers", "add"},
+			"A bemenet nem érvényes JSON: váratlan '}' karakter, mezőnevet (idézőjeles szöveget) várt, a(z) 23. bájtnál."},
+		{"type error", `{"name": "Minta Kft.", "minicrmId": "37146"}`, []string{"customers", "add"},
+			`A bemenet "minicrmId" mezőjének típusa hibás: egész számot vár, de szöveget kapott.`},
+		{"seller input", `{"name": "Saját Kft.", "cashAccounting": "igen"}`, []string{"seller", "set"},
+			`A bemenet "cashAccounting" mezőjének típusa hibás: true vagy false értéket vár, de szöveget kapott.`},
+		{"draft decimal", `{"customerId": 1, "lines": [{"description": "x", "quantity": "1,5.3"}]}`, []string{"invoices", "issue"},
+			`A bemenet "lines[0].quantity" mezője hibás: hibás szám: "1,5.3"`},
+		{"backup into a missing folder", "", []string{"backup", filepath.Join(dir, "nincs", "mentes.db")},
+			"A mentés nem írható ide: " + filepath.Join(dir, "nincs", "mentes.db") + " (a mappa nem létezik)."},
+	} {
+		code, out, errOut := runCmd(t, dir, tc.stdin, tc.args...)
+		if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, "Hiba: "+tc.want) {
+			t.Errorf("%s: exit %d, stdout %q\n got %q\nwant %q", tc.name, code, out, errOut, "Hiba: "+tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"customers", "list", "-x"}, "Hibás használat: ismeretlen kapcsoló: -x"},
+		{[]string{"invoices", "pdf", "KSZ-2026-00001", "-o"}, "Hibás használat: a(z) -o kapcsoló után meg kell adni az értékét"},
+		{[]string{"customers", "list", "--json=talán"}, `Hibás használat: a(z) -json kapcsoló értéke true vagy false lehet, nem "talán"`},
+	} {
+		code, _, errOut := runCmd(t, dir, "", tc.args...)
+		first, _, _ := strings.Cut(errOut, "\n")
+		if code != 2 || !strings.HasPrefix(first, tc.want) {
+			t.Errorf("%v: exit %d, first line %q, want %q", tc.args, code, first, tc.want)
+		}
+	}
+}
+
+func TestCustomersImportQuoteErrorsInHungarian(t *testing.T) {
+	dir := t.TempDir()
+	csvPath := filepath.Join(t.TempDir(), "vevok.csv")
+	content := "Név;Adószám;Irányítószám;Város;Utca, házszám\r\n" +
+		"Alma Kft.;12345676-2-42;6720;Szeged;Kárász u. 1.\r\n" +
+		"Idéz\"ő Kft.;12345676-2-42;1111;Budapest;Fő utca 1.\r\n"
+	if err := os.WriteFile(csvPath, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd(t, dir, "", "customers", "import", csvPath)
+	if code != 1 || !strings.HasPrefix(errOut, `3. sor: hibás CSV-sor: idézőjel (") áll egy idézőjel nélküli mezőben`) ||
+		strings.Contains(errOut, "quote") {
+		t.Errorf("bare quote: exit %d, %q", code, errOut)
+	}
+	os.WriteFile(csvPath, []byte("N\"év;Város\r\n"), 0o600)
+	code, _, errOut = runCmd(t, dir, "", "customers", "import", csvPath)
+	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, "Hiba: A CSV-fájl fejléce hibás (1. sor): idézőjel") {
+		t.Errorf("bad header: exit %d, %q", code, errOut)
 	}
 }

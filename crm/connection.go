@@ -2,6 +2,7 @@ package crm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -14,6 +15,12 @@ import (
 
 // DefaultTestTimeout bounds a whole connection test, retries included.
 const DefaultTestTimeout = 20 * time.Second
+
+// ErrConnectionNotFound marks a plain 404 (ErrNotFound, which it wraps)
+// answered to a connection test. The test asks for the module list, which
+// every system has, so a 404 there means that the system id, the key or
+// the MiniCRM address is wrong, never a deleted record; Explain says so.
+var ErrConnectionNotFound = errors.New("minicrm: connection test: not found")
 
 // TestConnection checks cfg with one Category call, the cheapest request
 // that needs valid credentials, and returns the modules of the system. A
@@ -35,6 +42,9 @@ func TestConnection(ctx context.Context, cfg Config) ([]Category, error) {
 		return nil, fmt.Errorf("test connection: %w", err)
 	}
 	cats, err := c.Categories(ctx)
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("test connection: %w: %w", ErrConnectionNotFound, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("test connection: %w", err)
 	}

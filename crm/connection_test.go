@@ -3,6 +3,7 @@ package crm_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -68,6 +69,10 @@ func TestConnectorFailuresAreExplained(t *testing.T) {
 		{name: "no network", setup: func(_ *minicrmtest.Server, _ *crm.Connector, s *domain.MiniCRMSettings) {
 			s.BaseURL = "http://127.0.0.1:1" // nothing listens on port 1
 		}, sentinel: crm.ErrUnavailable, want: "nincs hálózati kapcsolat"},
+		{name: "plain 404", setup: func(srv *minicrmtest.Server, _ *crm.Connector, _ *domain.MiniCRMSettings) {
+			// A wrong host or system answers a bare 404, not "404 Unauthorized".
+			srv.SetResponse("GET", "/Api/R3/Category", 404, "Not Found")
+		}, sentinel: crm.ErrConnectionNotFound, want: "A rendszerazonosító, az API kulcs vagy a MiniCRM címe hibás (404)", maxReqs: 1},
 		{name: "untrusted certificate", opts: minicrmtest.Options{TLS: true},
 			setup: func(_ *minicrmtest.Server, c *crm.Connector, _ *domain.MiniCRMSettings) {
 				c.HTTPClient = nil // the default client does not trust the fake's certificate
@@ -132,5 +137,24 @@ func TestConnectorParseAPIURL(t *testing.T) {
 			strings.Contains(err.Error(), key) {
 			t.Errorf("ParseAPIURL(%q): %v", bad, err)
 		}
+	}
+}
+
+// A 404 of the connection test is never explained as a deleted record;
+// other 404s still are (they name a record that went away).
+func TestConnectionNotFoundIsNotARecord(t *testing.T) {
+	srv, conn, s := newConnectorFake(t, minicrmtest.Options{})
+	srv.SetResponse("GET", "/Api/R3/Category", 404, "Not Found")
+	_, err := conn.TestConnection(context.Background(), s, srv.APIKey())
+	if !errors.Is(err, crm.ErrNotFound) || !errors.Is(err, crm.ErrConnectionNotFound) {
+		t.Fatalf("error %v", err)
+	}
+	msg := conn.ExplainError(err)
+	if strings.Contains(msg, "rekord") || !strings.Contains(msg, "hibás (404)") || strings.Contains(msg, srv.APIKey()) {
+		t.Errorf("explanation %q", msg)
+	}
+	record := &crm.APIError{Status: 404, Endpoint: "GET /Api/R3/Contact/5"}
+	if got := crm.Explain(fmt.Errorf("get contact: %w", errors.Join(crm.ErrNotFound, record))); !strings.Contains(got, "rekord nem található") {
+		t.Errorf("record 404: %q", got)
 	}
 }

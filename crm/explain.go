@@ -40,6 +40,11 @@ func Explain(err error) string {
 		return fmt.Sprintf("A MiniCRM szerverhibát jelzett (%d). Próbálja újra néhány perc múlva.", apiErr.Status)
 	case errors.Is(err, ErrUnavailable):
 		return "A MiniCRM nem érhető el: a kapcsolat megszakadt. Ellenőrizze a hálózatot, majd próbálja újra."
+	case errors.Is(err, ErrConnectionNotFound):
+		// Before ErrNotFound, which it wraps: the record text would mislead.
+		return fmt.Sprintf("A rendszerazonosító, az API kulcs vagy a MiniCRM címe hibás (%d): ezen a címen nincs ilyen "+
+			"MiniCRM-rendszer. Ellenőrizze a rendszerazonosítót és a kulcsot a MiniCRM Beállítások → Rendszer menüjében, "+
+			"és azt, hogy a MiniCRM címe helyes-e (alapesetben %s).", statusOr(apiErr, 404), DefaultBaseURL)
 	case errors.Is(err, ErrNotFound):
 		return "A keresett rekord nem található a MiniCRM-ben (lehet, hogy időközben törölték)."
 	case errors.Is(err, ErrBadRequest):

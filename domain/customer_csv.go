@@ -100,7 +100,11 @@ func ReadCustomersCSV(r io.Reader) (customers []Customer, rowErrs []RowError, er
 		return nil, nil, Errorf(EInvalid, "A CSV-fájl üres: hiányzik a fejléc sora.")
 	}
 	if err != nil {
-		return nil, nil, Errorf(EInvalid, "A CSV-fájl nem olvasható: %v", err)
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, nil, Errorf(EInvalid, "A CSV-fájl fejléce hibás (%d. sor): %s.", pe.Line, csvProblem(pe))
+		}
+		return nil, nil, fmt.Errorf("read csv header: %w", err)
 	}
 	setters, err := mapHeader(header)
 	if err != nil {
@@ -111,15 +115,17 @@ func ReadCustomersCSV(r io.Reader) (customers []Customer, rowErrs []RowError, er
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				rowErrs = append(rowErrs, RowError{Line: pe.Line, Err: "hibás CSV-sor: " + pe.Err.Error()})
+				rowErrs = append(rowErrs, RowError{Line: pe.StartLine, Err: "hibás CSV-sor: " + csvProblem(pe)})
 				continue
 			}
 			return nil, nil, fmt.Errorf("read csv: %w", err)
 		}
+		// FieldPos is valid only after a successful Read: after a parse
+		// error in the first field it panics.
+		line, _ := cr.FieldPos(0)
 		if isBlank(record) {
 			continue
 		}
@@ -132,6 +138,27 @@ func ReadCustomersCSV(r io.Reader) (customers []Customer, rowErrs []RowError, er
 		customers = append(customers, c)
 	}
 	return customers, rowErrs, nil
+}
+
+// csvProblem says in Hungarian what the CSV reader found wrong; the
+// reader's own texts are English.
+func csvProblem(pe *csv.ParseError) string {
+	var what string
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		what = "idézőjel (\") áll egy idézőjel nélküli mezőben; a mezőt tegye idézőjelek közé, a benne lévő idézőjelet pedig írja kétszer (\"\")"
+	case errors.Is(pe.Err, csv.ErrQuote):
+		what = "egy idézőjeles mező idézőjele nincs lezárva, vagy a záró idézőjel után további szöveg áll"
+	case errors.Is(pe.Err, csv.ErrFieldCount):
+		what = "a mezők száma eltér a fejlécétől"
+	default:
+		what = "a sor nem értelmezhető"
+	}
+	if pe.Line != pe.StartLine {
+		// A quoted field may span lines; say where the reader gave up too.
+		return fmt.Sprintf("%s (a(z) %d. sorban kezdődő mező a(z) %d. sorig tart)", what, pe.StartLine, pe.Line)
+	}
+	return fmt.Sprintf("%s (a sor %d. bájtjánál)", what, pe.Column)
 }
 
 func customerFromRecord(record []string, setters []func(*Customer, string), width int) (Customer, *RowError) {

@@ -165,10 +165,12 @@ type Invoice struct {
 	ExchangeRate Decimal       `json:"exchangeRate"`
 	Note         string        `json:"note"`
 	Lines        []InvoiceLine `json:"lines"`
-	// Cancels is the number of the invoice a sztornó cancels.
-	Cancels string `json:"cancels,omitempty"`
-	// FromProforma is the number of the proforma an invoice was made from.
-	FromProforma string    `json:"fromProforma,omitempty"`
+	// Cancels is the number of the invoice a sztornó cancels ("" for other
+	// documents; always in the JSON, as cli.md promises).
+	Cancels string `json:"cancels"`
+	// FromProforma is the number of the proforma an invoice was made from
+	// ("" when none; always in the JSON).
+	FromProforma string    `json:"fromProforma"`
 	Payments     []Payment `json:"payments,omitempty"`
 }
 

@@ -17,7 +17,7 @@ import (
 func NewStorno(orig *Invoice, number string, issueDate Date) (*Invoice, error) {
 	switch {
 	case orig.Type == DocProforma:
-		return nil, Errorf(EInvalid, "Díjbekérőt nem kell sztornózni: nem számla, archiválható.")
+		return nil, Errorf(EInvalid, "Díjbekérőt nem kell sztornózni, mert nem számla: helyette visszavonható.")
 	case orig.Type == DocStorno:
 		return nil, Errorf(EInvalid, "Sztornó számlát nem lehet sztornózni; szükség esetén új számlát kell kiállítani.")
 	case orig.Type != DocInvoice:

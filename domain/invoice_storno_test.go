@@ -111,7 +111,7 @@ func TestNewStornoRefuses(t *testing.T) {
 		code Code
 		msg  string
 	}{
-		{"proforma", proforma, NewDate(2026, 12, 1), EInvalid, "Díjbekérőt nem kell sztornózni"},
+		{"proforma", proforma, NewDate(2026, 12, 1), EInvalid, "Díjbekérőt nem kell sztornózni, mert nem számla: helyette visszavonható."},
 		{"draft", invTestDraft(), NewDate(2026, 12, 1), EInvalid, "Piszkozatot"},
 		{"already cancelled", cancelled, NewDate(2026, 12, 1), EConflict, "A(z) KSZ-2026-00001 számlát már sztornózták."},
 		{"a sztornó", storno, NewDate(2026, 12, 1), EInvalid, "Sztornó számlát nem lehet sztornózni"},

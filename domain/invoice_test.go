@@ -127,7 +127,9 @@ func TestInvoiceJSON(t *testing.T) {
 	}
 	for _, want := range []string{`"issueDate":"2026-11-27"`, `"quantity":"2"`, `"unitPrice":"15000"`,
 		`"net":"34762"`, `"vat":"8338"`, `"gross":"43100"`, `"payable":"43100"`,
-		`"vatSummary":[{"vat":"27","net":"30000","vatAmount":"8100","gross":"38100"`, `"lines":[{"description":"Tanácsadás"`} {
+		`"vatSummary":[{"vat":"27","net":"30000","vatAmount":"8100","gross":"38100"`, `"lines":[{"description":"Tanácsadás"`,
+		// cli.md: cancels and fromProforma are always present, "" when unset.
+		`"cancels":""`, `"fromProforma":""`} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("JSON lacks %s:\n%s", want, out)
 		}

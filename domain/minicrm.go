@@ -9,6 +9,14 @@ import (
 // other (test systems live on r3-test.minicrm.hu, other regions on .io).
 const DefaultMiniCRMBaseURL = "https://r3.minicrm.hu"
 
+// Labels of the MiniCRM settings, shared by the GUI, the headless commands
+// and the validation messages. The IP list is named as on MiniCRM's
+// Beállítások → API screen, in standard spelling.
+const (
+	MiniCRMSystemIDLabel   = "Rendszerazonosító"
+	MiniCRMAllowedIPsLabel = "API engedélyezett IP-címek"
+)
+
 // Limits of the MiniCRM settings.
 const (
 	// MaxMiniCRMIDLen bounds the system id and the company number. Real
@@ -24,7 +32,7 @@ const (
 // The API key is not part of it: it lives only in the OS keyring, under
 // MiniCRMKeyAccount(SystemID).
 type MiniCRMSettings struct {
-	// SystemID is the "Rendszer azonosító": the number after
+	// SystemID is the "Rendszerazonosító": the number after
 	// r3.minicrm.hu/ in the browser and before ':' in the API URL. Kept as
 	// text because it is an identifier, not a quantity.
 	SystemID string `json:"systemId"`
@@ -37,9 +45,10 @@ type MiniCRMSettings struct {
 	// Demo marks a demo system: customers are downloaded, and nothing is
 	// ever written to MiniCRM.
 	Demo bool `json:"demo"`
-	// AllowedIPs is the "API Engedélyezett IP címek" list: IP addresses or
-	// CIDR ranges. MiniCRM enforces it on its side; empty means from
-	// anywhere.
+	// AllowedIPs is the "API engedélyezett IP-címek" list: IP addresses or
+	// CIDR ranges. It records what is set in MiniCRM (Beállítások → API);
+	// MiniCRM enforces it on its side, empty means from anywhere. The app
+	// never sends it anywhere.
 	AllowedIPs []string `json:"allowedIps"`
 	// CustomersModule is the category (module) whose successfully closed
 	// cards are the customers; 0 until one is chosen.
@@ -118,11 +127,11 @@ func (s *MiniCRMSettings) Validate() error {
 		}
 	}
 	if len(s.AllowedIPs) > MaxAllowedIPs {
-		fe.add("allowedIps", "API Engedélyezett IP címek", "legfeljebb "+itoa(MaxAllowedIPs)+" elem adható meg")
+		fe.add("allowedIps", MiniCRMAllowedIPsLabel, "legfeljebb "+itoa(MaxAllowedIPs)+" elem adható meg")
 	}
 	for i, ip := range s.AllowedIPs {
 		if msg := ipMessage(ip); msg != "" {
-			fe.add("allowedIps", "API Engedélyezett IP címek", ipRef(i, ip)+" "+msg)
+			fe.add("allowedIps", MiniCRMAllowedIPsLabel, ipRef(i, ip)+" "+msg)
 		}
 	}
 	if s.CustomersModule < 0 {
@@ -145,11 +154,11 @@ func (s *MiniCRMSettings) ValidateConnection() error {
 func (s *MiniCRMSettings) validateConnection(fe *fieldErrors) {
 	switch {
 	case s.SystemID == "":
-		fe.add("systemId", "Rendszer azonosító", "kötelező (a MiniCRM címsorában az r3.minicrm.hu/ utáni szám)")
+		fe.add("systemId", MiniCRMSystemIDLabel, "kötelező (a MiniCRM címsorában az r3.minicrm.hu/ utáni szám)")
 	case digitsMessage(s.SystemID) != "":
-		fe.add("systemId", "Rendszer azonosító", digitsMessage(s.SystemID)+" (a MiniCRM címsorában az r3.minicrm.hu/ utáni szám)")
+		fe.add("systemId", MiniCRMSystemIDLabel, digitsMessage(s.SystemID)+" (a MiniCRM címsorában az r3.minicrm.hu/ utáni szám)")
 	case strings.Trim(s.SystemID, "0") == "":
-		fe.add("systemId", "Rendszer azonosító", "nem lehet nulla")
+		fe.add("systemId", MiniCRMSystemIDLabel, "nem lehet nulla")
 	}
 	if msg := baseURLMessage(s.BaseURL); msg != "" {
 		fe.add("baseUrl", "API cím", msg)

@@ -36,6 +36,18 @@ type SecretOverrider interface {
 	Overridden(account string) bool
 }
 
+// KeyringGetter is implemented by a SecretStore that is also a
+// SecretOverrider: KeyringGet reads what the keyring itself holds for an
+// account, even while the override answers Get for it.
+type KeyringGetter interface {
+	KeyringGet(ctx context.Context, account string) (string, error)
+}
+
+// errKeyringHidden is what StoredInKeyring says when an override hides
+// the keyring and the store cannot look behind it.
+var errKeyringHidden = &Error{Code: EUnavailable,
+	Message: "Nem ellenőrizhető, hogy a kulcstartóban van-e MiniCRM API kulcs, amíg a KONNYUSZAMLA_MINICRM_API_KEY környezeti változó be van állítva."}
+
 // MiniCRMModule is a MiniCRM category ("modul"), e.g. Értékesítés.
 type MiniCRMModule struct {
 	ID   int64  `json:"id"`
@@ -145,6 +157,39 @@ func (m *MiniCRMService) KeyStatus(ctx context.Context, systemID string) (KeySta
 	return KeyMissing, err
 }
 
+// StoredInKeyring reports whether the keyring itself holds a key for the
+// system, also while KONNYUSZAMLA_MINICRM_API_KEY answers instead of it
+// (minicrm show --json reports both). It fails when the keyring does, or
+// when an override hides the keyring from a store that cannot look behind
+// it (no KeyringGetter).
+func (m *MiniCRMService) StoredInKeyring(ctx context.Context, systemID string) (bool, error) {
+	if systemID == "" {
+		return false, nil
+	}
+	_, found, err := m.keyringKey(ctx, MiniCRMKeyAccount(systemID))
+	return found, err
+}
+
+// keyringKey reads the keyring's own entry for account, past an override.
+func (m *MiniCRMService) keyringKey(ctx context.Context, account string) (key string, found bool, err error) {
+	get := m.Secrets.Get
+	if o, ok := m.Secrets.(SecretOverrider); ok && o.Overridden(account) {
+		kg, ok := m.Secrets.(KeyringGetter)
+		if !ok {
+			return "", false, errKeyringHidden
+		}
+		get = kg.KeyringGet
+	}
+	key, err = get(ctx, account)
+	switch {
+	case err == nil:
+		return key, true, nil
+	case errors.Is(err, ErrSecretNotFound):
+		return "", false, nil
+	}
+	return "", false, err
+}
+
 // APIKey returns the key of the system, or an ENotFound *Error saying how
 // to give one.
 func (m *MiniCRMService) APIKey(ctx context.Context, systemID string) (string, error) {
@@ -182,53 +227,124 @@ func (m *MiniCRMService) Test(ctx context.Context, s MiniCRMSettings, key string
 	return mods, nil
 }
 
+// Prefixes of the messages of a failed Save or ReplaceKey, so that the
+// user knows that nothing changed. A sentence of its own: the cause
+// that follows may have a colon of its own.
+const (
+	notSavedBoth     = "A kulcsot és a beállításokat nem mentettük."
+	notSavedSettings = "A beállításokat nem mentettük."
+	notSavedKey      = "Az új kulcsot nem mentettük."
+)
+
 // ReplaceKey tests newKey with s and only when it works stores it in place
 // of the system's key, so that a mistyped key never overwrites a good one.
-func (m *MiniCRMService) ReplaceKey(ctx context.Context, s MiniCRMSettings, newKey string) ([]MiniCRMModule, error) {
-	if newKey == "" {
-		return nil, keyError(ValidateMiniCRMAPIKey(newKey))
+// A key equal to the one in the keyring is neither tested nor stored
+// again: unchanged reports that case, and mods is then nil. A failure's
+// message starts by saying that the key was not saved.
+func (m *MiniCRMService) ReplaceKey(ctx context.Context, s MiniCRMSettings, newKey string) (mods []MiniCRMModule, unchanged bool, err error) {
+	s.Normalize()
+	if msg := ValidateMiniCRMAPIKey(newKey); msg != "" {
+		return nil, false, notSaved(notSavedKey, keyError(msg))
 	}
+	if same, err := m.sameAsStored(ctx, s.SystemID, newKey); err != nil {
+		return nil, false, notSaved(notSavedKey, err)
+	} else if same {
+		return nil, true, nil
+	}
+	if mods, err = m.replaceKey(ctx, s, newKey); err != nil {
+		return nil, false, notSaved(notSavedKey, err)
+	}
+	return mods, false, nil
+}
+
+// replaceKey tests newKey and stores it when it works.
+func (m *MiniCRMService) replaceKey(ctx context.Context, s MiniCRMSettings, newKey string) ([]MiniCRMModule, error) {
 	mods, err := m.Test(ctx, s, newKey)
 	if err != nil {
 		return nil, err
 	}
-	s.Normalize()
 	if err := m.Secrets.Set(ctx, MiniCRMKeyAccount(s.SystemID), newKey); err != nil {
 		return nil, fmt.Errorf("store minicrm api key: %w", err)
 	}
 	return mods, nil
 }
 
+// sameAsStored reports whether the keyring already holds key for the
+// system. Behind an override the store may not tell: that is "no", and
+// the key is tested as a new one.
+func (m *MiniCRMService) sameAsStored(ctx context.Context, systemID, key string) (bool, error) {
+	stored, found, err := m.keyringKey(ctx, MiniCRMKeyAccount(systemID))
+	switch {
+	case errors.Is(err, errKeyringHidden):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return found && stored == key, nil
+}
+
 // Save validates s and stores it. A non-empty newKey goes to the keyring
 // first: as the system's first key directly (setting up offline must
-// work), and in place of an existing key only after a successful test
-// (ReplaceKey). Nothing is saved when the key cannot be stored.
+// work), as nothing when it is the key already stored, and in place of
+// another key only after a successful test. Nothing is saved when the key
+// cannot be stored, and the message of a failure starts by saying so.
 func (m *MiniCRMService) Save(ctx context.Context, s *MiniCRMSettings, newKey string) error {
+	prefix := notSavedSettings
+	if newKey != "" {
+		prefix = notSavedBoth
+	}
 	s.Normalize()
 	if err := s.Validate(); err != nil {
-		return err
+		return notSaved(prefix, err)
 	}
 	if newKey != "" {
-		if msg := ValidateMiniCRMAPIKey(newKey); msg != "" {
-			return keyError(msg)
-		}
-		status, err := m.KeyStatus(ctx, s.SystemID)
-		if err != nil {
-			return err
-		}
-		if status == KeyMissing {
-			err = m.Secrets.Set(ctx, MiniCRMKeyAccount(s.SystemID), newKey)
-		} else {
-			_, err = m.ReplaceKey(ctx, *s, newKey)
-		}
-		if err != nil {
-			return fmt.Errorf("save minicrm api key: %w", err)
+		if err := m.saveKey(ctx, *s, newKey); err != nil {
+			return notSaved(prefix, err)
 		}
 	}
 	if err := m.Settings.SaveMiniCRMSettings(ctx, s); err != nil {
-		return fmt.Errorf("save minicrm settings: %w", err)
+		if newKey != "" {
+			prefix = "Az API kulcs a kulcstartóba került, de a beállításokat nem mentettük."
+		}
+		return notSaved(prefix, fmt.Errorf("save minicrm settings: %w", err))
 	}
 	return nil
+}
+
+// saveKey is the key part of Save.
+func (m *MiniCRMService) saveKey(ctx context.Context, s MiniCRMSettings, newKey string) error {
+	if msg := ValidateMiniCRMAPIKey(newKey); msg != "" {
+		return keyError(msg)
+	}
+	status, err := m.KeyStatus(ctx, s.SystemID)
+	if err != nil {
+		return err
+	}
+	if status == KeyMissing {
+		if err := m.Secrets.Set(ctx, MiniCRMKeyAccount(s.SystemID), newKey); err != nil {
+			return fmt.Errorf("save minicrm api key: %w", err)
+		}
+		return nil
+	}
+	same, err := m.sameAsStored(ctx, s.SystemID, newKey)
+	if err != nil || same {
+		return err
+	}
+	if _, err := m.replaceKey(ctx, s, newKey); err != nil {
+		return fmt.Errorf("save minicrm api key: %w", err)
+	}
+	return nil
+}
+
+// notSaved puts prefix ("… nem mentettük.") in front of err's message,
+// keeping its code, its fields and the cause.
+func notSaved(prefix string, err error) error {
+	var de *Error
+	if !errors.As(err, &de) {
+		return &Error{Code: EInternal, Err: err,
+			Message: prefix + " Váratlan hiba történt. A részleteket a napló tartalmazza."}
+	}
+	return &Error{Code: de.Code, Fields: de.Fields, Err: err, Message: prefix + " " + de.Message}
 }
 
 // explain turns a connector error into an *Error with its explanation,

@@ -61,6 +61,21 @@ func (m *memSecrets) Delete(_ context.Context, account string) error {
 
 func (m *memSecrets) Overridden(account string) bool { _, ok := m.override[account]; return ok }
 
+// peekSecrets can also read the keyring behind the override, as
+// storage/secret's override may.
+type peekSecrets struct{ *memSecrets }
+
+func (p peekSecrets) KeyringGet(_ context.Context, account string) (string, error) {
+	if p.err != nil {
+		return "", p.err
+	}
+	v, ok := p.m[account]
+	if !ok {
+		return "", &Error{Code: ENotFound, Message: "nincs", Err: ErrSecretNotFound}
+	}
+	return v, nil
+}
+
 // goodKeyConnector accepts only goodKey.
 type goodKeyConnector struct {
 	goodKey string
@@ -113,18 +128,63 @@ func TestMiniCRMServiceReplacementIsTestedFirst(t *testing.T) {
 	s := MiniCRMSettings{SystemID: "98", Company: "7"}
 
 	err := svc.Save(ctx, &s, "wrong")
-	if err == nil || ErrorMessage(err) != "A rendszerazonosító vagy az API kulcs hibás." {
+	if err == nil || ErrorMessage(err) != "A kulcsot és a beállításokat nem mentettük. A rendszerazonosító vagy az API kulcs hibás." {
 		t.Fatalf("Save with a wrong key: %v", err)
 	}
 	if sec.m["minicrm:98"] != "old" {
 		t.Fatal("a failing key replaced the stored one")
 	}
-	if _, err := svc.ReplaceKey(ctx, s, "wrong"); !errors.Is(err, errUnauthorized) || sec.m["minicrm:98"] != "old" {
+	_, _, err = svc.ReplaceKey(ctx, s, "wrong")
+	if !errors.Is(err, errUnauthorized) || sec.m["minicrm:98"] != "old" ||
+		ErrorMessage(err) != "Az új kulcsot nem mentettük. A rendszerazonosító vagy az API kulcs hibás." {
 		t.Fatalf("ReplaceKey wrong: %v, stored %q", err, sec.m["minicrm:98"])
 	}
-	mods, err := svc.ReplaceKey(ctx, s, "good")
-	if err != nil || len(mods) != 1 || sec.m["minicrm:98"] != "good" {
+	mods, unchanged, err := svc.ReplaceKey(ctx, s, "good")
+	if err != nil || unchanged || len(mods) != 1 || sec.m["minicrm:98"] != "good" {
 		t.Fatalf("ReplaceKey good: %v %v, stored %q", mods, err, sec.m["minicrm:98"])
+	}
+}
+
+// The stored key pasted again is neither tested (no network needed) nor
+// written again.
+func TestMiniCRMServiceSameKeyNeedsNoTest(t *testing.T) {
+	ctx := context.Background()
+	svc, st, sec, conn := newTestService("other") // the stored key would fail a test
+	sec.m["minicrm:98"] = "same"
+	s := MiniCRMSettings{SystemID: "98", Company: "7"}
+	if err := svc.Save(ctx, &s, "same"); err != nil {
+		t.Fatalf("Save with the stored key: %v", err)
+	}
+	if conn.calls != 0 || st.saved == nil || st.saved.Company != "7" || sec.m["minicrm:98"] != "same" {
+		t.Fatalf("calls %d, saved %+v", conn.calls, st.saved)
+	}
+	mods, unchanged, err := svc.ReplaceKey(ctx, s, "same")
+	if err != nil || !unchanged || mods != nil || conn.calls != 0 {
+		t.Fatalf("ReplaceKey with the stored key: %v %v %v, %d calls", mods, unchanged, err, conn.calls)
+	}
+	// Behind the environment override the keyring's own key still counts.
+	sec.override = map[string]string{"minicrm:98": "envkey"}
+	svc.Secrets = peekSecrets{sec}
+	if _, unchanged, err := svc.ReplaceKey(ctx, s, "same"); err != nil || !unchanged || conn.calls != 0 {
+		t.Fatalf("behind the override: %v %v, %d calls", unchanged, err, conn.calls)
+	}
+}
+
+func TestMiniCRMServiceFailuresSayNothingWasSaved(t *testing.T) {
+	ctx := context.Background()
+	svc, st, sec, _ := newTestService("good")
+	s := MiniCRMSettings{SystemID: "98a"}
+	err := svc.Save(ctx, &s, "")
+	if msg := ErrorMessage(err); !strings.HasPrefix(msg, "A beállításokat nem mentettük. A MiniCRM beállítások hibásak.") ||
+		FieldErrors(err)[0].Field != "systemId" || ErrorCode(err) != EInvalid {
+		t.Errorf("invalid settings: %q", msg)
+	}
+	sec.err = &Error{Code: EUnavailable, Message: "A rendszer kulcstartója nem érhető el."}
+	s = MiniCRMSettings{SystemID: "98"}
+	err = svc.Save(ctx, &s, "good")
+	if msg := ErrorMessage(err); msg != "A kulcsot és a beállításokat nem mentettük. A rendszer kulcstartója nem érhető el." ||
+		ErrorCode(err) != EUnavailable || st.saved != nil {
+		t.Errorf("keyring down: %q, saved %v", msg, st.saved)
 	}
 }
 
@@ -149,7 +209,7 @@ func TestMiniCRMServiceKeyringFailureSavesNothing(t *testing.T) {
 	sec.err = &Error{Code: EUnavailable, Message: "A kulcstartó nem érhető el."}
 	s := MiniCRMSettings{SystemID: "98"}
 	err := svc.Save(context.Background(), &s, "k")
-	if ErrorMessage(err) != "A kulcstartó nem érhető el." || st.saved != nil {
+	if ErrorMessage(err) != "A kulcsot és a beállításokat nem mentettük. A kulcstartó nem érhető el." || st.saved != nil {
 		t.Fatalf("got %v, saved %v", err, st.saved)
 	}
 }
@@ -186,5 +246,32 @@ func TestMiniCRMServiceEnvironmentOverride(t *testing.T) {
 	}
 	if len(sec.m) != 0 {
 		t.Error("the environment key was stored")
+	}
+}
+
+func TestMiniCRMServiceStoredInKeyring(t *testing.T) {
+	ctx := context.Background()
+	svc, _, sec, _ := newTestService("k")
+	if stored, err := svc.StoredInKeyring(ctx, "98"); stored || err != nil {
+		t.Errorf("empty keyring: %v %v", stored, err)
+	}
+	sec.m["minicrm:98"] = "k"
+	if stored, err := svc.StoredInKeyring(ctx, "98"); !stored || err != nil {
+		t.Errorf("stored key: %v %v", stored, err)
+	}
+	sec.override = map[string]string{"minicrm:98": "envkey", "minicrm:99": "envkey"}
+	if _, err := svc.StoredInKeyring(ctx, "98"); ErrorCode(err) != EUnavailable {
+		t.Errorf("override without a look behind it: %v", err)
+	}
+	svc.Secrets = peekSecrets{sec}
+	if stored, err := svc.StoredInKeyring(ctx, "98"); !stored || err != nil {
+		t.Errorf("behind the override, stored: %v %v", stored, err)
+	}
+	if stored, err := svc.StoredInKeyring(ctx, "99"); stored || err != nil {
+		t.Errorf("behind the override, none: %v %v", stored, err)
+	}
+	sec.err = &Error{Code: EUnavailable, Message: "A kulcstartó nem érhető el."}
+	if stored, err := svc.StoredInKeyring(ctx, "98"); stored || ErrorCode(err) != EUnavailable {
+		t.Errorf("keyring down: %v %v", stored, err)
 	}
 }

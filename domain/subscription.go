@@ -31,8 +31,8 @@ type Plan struct {
 	// sentence: "A MiniCRM kapcsolathoz".
 	Feature string
 	// Price is the monthly fee; zero means free (INGYENES). Only free plans
-	// exist today. A priced plan would be billed with a díjbekérő after its
-	// activation; that part is not built, so the price is informational.
+	// exist today. Billing a priced plan is not built, so no screen or
+	// message may promise a díjbekérő for one: they state the price only.
 	Price Money
 	// Base marks the invoicing base package, which is always active.
 	Base bool
@@ -72,7 +72,7 @@ var catalogue = []Plan{
 			"adatainál a MiniCRM-ben is megtalálhatók.\n\n" +
 			"Megrendelés után az Üzenetek között kap egy aktiváló linket; az aktiváláskor a " +
 			"felhasználónevével és jelszavával kell belépnie. Utána a MiniCRM beállítások lapon " +
-			"adhatja meg a kapcsolatot, és a Vevők lapon szinkronizálhat.",
+			"adhatja meg a kapcsolatot, és a Vevők lapon a Szinkronizál gombbal indíthatja a vevők szinkronizálását.",
 		Feature: "A MiniCRM kapcsolathoz",
 		Price:   Money{Currency: HUF},
 	},

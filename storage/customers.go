@@ -97,6 +97,10 @@ func (db *DB) UpdateCustomer(ctx context.Context, c *domain.Customer) error {
 		return err
 	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		// The overwritten version goes to the history (Előzmények).
+		if err := recordCustomerHistory(ctx, tx, c, domain.HistoryEdit, formatTime(db.Now())); err != nil {
+			return err
+		}
 		args := append(customerArgs(c), formatTime(db.Now()), c.ID)
 		res, err := tx.ExecContext(ctx, `UPDATE customers SET
 			kind = ?, name = ?, tax_number = ?, eu_vat_number = ?, email = ?, phone = ?, bank_account = ?,

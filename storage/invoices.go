@@ -97,7 +97,9 @@ func (db *DB) issueInTx(ctx context.Context, tx *sql.Tx, prepare prepareFunc) (*
 	}
 	// The NAV report is queued with the document: an issued invoice or
 	// sztornó is never left unreported (proformas are skipped).
-
+	if err := enqueueNAVReport(ctx, tx, id, inv, db.Now()); err != nil {
+		return nil, err
+	}
 	if after != nil {
 		if err := after(tx, id); err != nil {
 			return nil, err

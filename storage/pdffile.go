@@ -80,13 +80,13 @@ func (db *DB) DocumentPDF(ctx context.Context, number string) (string, error) {
 	path := filepath.Join(filepath.Dir(db.path), filepath.FromSlash(rel))
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", domain.Errorf(domain.EConflict, "A(z) %s bizonylat PDF-fájlja hiányzik: %s. Állítsa vissza a mentésből.", number, path)
+		return "", domain.Errorf(domain.EConflict, "A(z) %s bizonylat PDF-fájlja hiányzik: %s. %s", number, path, db.pdfBackupHint(rel))
 	}
 	if err != nil {
 		return "", fmt.Errorf("read PDF of %s: %w", number, err)
 	}
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want {
-		return "", domain.Errorf(domain.EConflict, "A(z) %s bizonylat PDF-fájlja megváltozott a kiállítás óta: %s. Állítsa vissza a mentésből.", number, path)
+		return "", domain.Errorf(domain.EConflict, "A(z) %s bizonylat PDF-fájlja megváltozott a kiállítás óta: %s. %s", number, path, db.pdfBackupHint(rel))
 	}
 	return path, nil
 }

@@ -131,11 +131,11 @@ func acctShowPasswordChange(w fyne.Window, accounts *domain.AccountService, asyn
 			})
 		})
 	})
-	body := container.NewVBox(d.form.grid(), d.form.result)
+	body := container.NewVBox(d.form.grid(), d.form.message(2))
 	d.dialog = dialog.NewCustomWithoutButtons("Jelszó módosítása", body, w)
 	d.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton("Mégse", d.dialog.Hide), d.form.submit})
-	d.dialog.Resize(fyne.NewSize(520, 360))
 	d.dialog.Show()
+	fitDialog(d.dialog, 520)
 	w.Canvas().Focus(d.form.entries["currentPassword"])
 	return d
 }

@@ -70,11 +70,11 @@ func acctShowSetup(w fyne.Window, accounts *domain.AccountService, async func(fu
 	})
 	intro := widget.NewLabel(acctSetupIntro)
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(intro, s.form.grid(), s.ask, s.form.result)
+	body := container.NewVBox(intro, s.form.grid(), s.ask, s.form.message(2))
 	s.dialog = dialog.NewCustomWithoutButtons("Fiók létrehozása", body, w)
 	s.dialog.SetButtons([]fyne.CanvasObject{s.form.submit})
-	s.dialog.Resize(fyne.NewSize(560, 460))
 	s.dialog.Show()
+	fitDialog(s.dialog, 560)
 	w.Canvas().Focus(s.form.entries["userName"])
 	return s
 }
@@ -139,7 +139,7 @@ func acctShowLogin(w fyne.Window, accounts *domain.AccountService, async func(fu
 				f.setBusy(false)
 				if err != nil {
 					f.showResult(err)
-					f.entries["password"].SetText("")
+					f.clear("password")
 					w.Canvas().Focus(f.entries["password"])
 					return
 				}
@@ -150,7 +150,7 @@ func acctShowLogin(w fyne.Window, accounts *domain.AccountService, async func(fu
 	title := widget.NewLabelWithStyle(Title+" – Belépés", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	quit := widget.NewButtonWithIcon("Kilépés", theme.CancelIcon(), w.Close)
 	buttons := container.NewHBox(layout.NewSpacer(), quit, l.form.submit)
-	box := container.NewVBox(title, l.form.grid(), l.form.result, buttons)
+	box := container.NewVBox(title, l.form.grid(), l.form.message(2), buttons)
 	// The transparent rectangle gives the box a width, which the wrapping
 	// error label needs; Center keeps the form compact in a big window.
 	width := canvas.NewRectangle(color.Transparent)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -21,18 +22,21 @@ func TestFirstStartAsksForTheAccount(t *testing.T) {
 	if !form.submit.Disabled() {
 		t.Fatal("Fiók létrehozása is enabled on an empty form")
 	}
+	if form.msg.Text != "" {
+		t.Errorf("an untouched form shows %q", form.msg.Text)
+	}
 	test.Type(form.entries["userName"], "anna")
 	test.Type(form.entries["password"], "rovid")
-	if l := form.errs["password"]; !l.Visible() || l.Text != "legalább 8 karakter legyen (most 5)" {
-		t.Errorf("short password message %q (visible %v)", l.Text, l.Visible())
-	}
-	if form.errs["passwordAgain"].Visible() {
-		t.Error("the untouched repeat field shows an error")
+	if form.msg.Text != "Jelszó: legalább 8 karakter legyen (most 5)" {
+		t.Errorf("short password message %q", form.msg.Text)
 	}
 	form.entries["password"].SetText("titkos123")
+	if form.msg.Text != "" {
+		t.Errorf("the untouched repeat field shows an error: %q", form.msg.Text)
+	}
 	test.Type(form.entries["passwordAgain"], "titkos124")
-	if l := form.errs["passwordAgain"]; !l.Visible() || l.Text != "nem egyezik a jelszóval" || !form.submit.Disabled() {
-		t.Errorf("mismatch message %q (visible %v), submit disabled %v", l.Text, l.Visible(), form.submit.Disabled())
+	if form.msg.Text != "Jelszó még egyszer: nem egyezik a jelszóval" || !form.submit.Disabled() {
+		t.Errorf("mismatch message %q, submit disabled %v", form.msg.Text, form.submit.Disabled())
 	}
 	form.entries["passwordAgain"].SetText("titkos123")
 	test.Tap(s.ask)
@@ -84,8 +88,8 @@ func TestStartupLoginGuardsTheData(t *testing.T) {
 	test.Type(form.entries["userName"], "anna")
 	test.Type(form.entries["password"], "rossz-jelszo")
 	test.Tap(form.submit)
-	if !form.result.Visible() || !strings.HasPrefix(form.result.Text, "Hibás felhasználónév vagy jelszó. Még 4 próbálkozás") {
-		t.Fatalf("wrong password shows %q", form.result.Text)
+	if !strings.HasPrefix(form.msg.Text, "Hibás felhasználónév vagy jelszó. Még 4 próbálkozás") {
+		t.Fatalf("wrong password shows %q", form.msg.Text)
 	}
 	if f.w.Content() == content || form.entries["password"].Text != "" {
 		t.Fatal("a wrong password let the user in or stayed in the field")
@@ -96,16 +100,16 @@ func TestStartupLoginGuardsTheData(t *testing.T) {
 	}
 	test.Type(form.entries["password"], "titkos123")
 	test.Tap(form.submit)
-	if form.result.Text != "Túl sok sikertelen belépési kísérlet miatt a belépés átmenetileg le van tiltva. Próbálja újra 1 perc múlva." ||
+	if form.msg.Text != "Túl sok sikertelen belépési kísérlet miatt a belépés átmenetileg le van tiltva. Próbálja újra 1 perc múlva." ||
 		f.w.Content() == content {
-		t.Fatalf("locked login shows %q", form.result.Text)
+		t.Fatalf("locked login shows %q", form.msg.Text)
 	}
 
 	f.clock.Advance(time.Minute)
 	test.Type(form.entries["password"], "titkos123")
 	test.Tap(form.submit)
 	if f.w.Content() != content || *shown != 1 {
-		t.Fatalf("the right password a minute later did not open the data: %q", form.result.Text)
+		t.Fatalf("the right password a minute later did not open the data: %q", form.msg.Text)
 	}
 }
 
@@ -119,8 +123,8 @@ func TestPasswordChangeFromTheAccountCard(t *testing.T) {
 	test.Type(form.entries["password"], "uj-jelszo-2026")
 	test.Type(form.entries["passwordAgain"], "uj-jelszo-2026")
 	tapDialogButton(t, f.w, "Mentés")
-	if !form.result.Visible() || !strings.HasPrefix(form.result.Text, "Hibás felhasználónév vagy jelszó.") {
-		t.Fatalf("wrong current password shows %q", form.result.Text)
+	if !strings.HasPrefix(form.msg.Text, "Hibás felhasználónév vagy jelszó.") {
+		t.Fatalf("wrong current password shows %q", form.msg.Text)
 	}
 	form.entries["currentPassword"].SetText("titkos123")
 	tapDialogButton(t, f.w, "Mentés")
@@ -141,5 +145,40 @@ func TestAskAtStartCheckIsStored(t *testing.T) {
 	test.Tap(f.p.account.ask)
 	if on, _ := f.subs.Accounts.AskAtStart(context.Background()); on {
 		t.Error("unticking the box did not switch it off")
+	}
+}
+
+// The account dialog keeps its fields in place while messages come and
+// go (one message line below them, its room kept), and it is as tall as
+// its content: no empty band above the button.
+func TestAccountSetupLayoutIsStable(t *testing.T) {
+	f := subNewFixture(t, false)
+	f.w.Resize(fyne.NewSize(1100, 700))
+	s := f.p.account.setup
+	form := s.form
+	d := fyne.CurrentApp().Driver()
+	positions := func() []fyne.Position {
+		var out []fyne.Position
+		for _, o := range []fyne.CanvasObject{form.entries["userName"], form.entries["password"], form.entries["passwordAgain"], s.ask, form.submit} {
+			out = append(out, d.AbsolutePositionForObject(o))
+		}
+		return out
+	}
+	before := positions()
+	top := f.w.Canvas().Overlays().Top().(*widget.PopUp)
+	if h, min := top.Content.Size().Height, top.Content.MinSize().Height; h > min+1 {
+		t.Errorf("the dialog is %v tall, its content needs %v", h, min)
+	}
+	test.Type(form.entries["userName"], "anna")
+	test.Type(form.entries["password"], "rovid")
+	test.Type(form.entries["passwordAgain"], "x")
+	if form.msg.Text == "" {
+		t.Fatal("no message")
+	}
+	if after := positions(); !reflect.DeepEqual(before, after) {
+		t.Errorf("the fields moved: %v → %v", before, after)
+	}
+	if form.msg.Size().Height < form.msg.MinSize().Height || form.msg.Size().Width == 0 {
+		t.Errorf("the message line is %v, needs %v", form.msg.Size(), form.msg.MinSize())
 	}
 }

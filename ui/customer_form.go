@@ -33,6 +33,8 @@ type customerForm struct {
 	summary    *widget.Label
 	save       *widget.Button
 	dialog     *dialog.CustomDialog
+	buttons    *fyne.Container // Mégse, Mentés; histAttach puts Előzmények in front
+	history    *histDialog     // the open Előzmények dialog, for tests
 }
 
 // formField is one labelled entry of the form, keyed by its domain field.
@@ -109,8 +111,8 @@ func (f *customerForm) buildUI() fyne.CanvasObject {
 	if f.original.MiniCRMID != 0 {
 		body.Add(widget.NewLabel("MiniCRM azonosító: " + itoa64(f.original.MiniCRMID)))
 	}
-	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton("Mégse", func() { f.dialog.Hide() }), f.save)
-	return container.NewBorder(nil, container.NewVBox(f.summary, buttons), nil, nil, container.NewVScroll(body))
+	f.buttons = container.NewHBox(layout.NewSpacer(), widget.NewButton("Mégse", func() { f.dialog.Hide() }), f.save)
+	return container.NewBorder(nil, container.NewVBox(f.summary, f.buttons), nil, nil, container.NewVScroll(body))
 }
 
 func (f *customerForm) grid(fields []formField) *fyne.Container {

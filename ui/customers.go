@@ -51,6 +51,13 @@ type customersScreen struct {
 	selected int // row index, -1 for none
 	querySeq int // discards results of superseded searches
 	lastForm *customerForm
+
+	// history backs the form's Előzmények button; syncTools are the
+	// Szinkronizálás buttons, syncStatus the progress of a running sync.
+	// window.go sets them (nil: left out).
+	history    domain.CustomerHistory
+	syncTools  fyne.CanvasObject
+	syncStatus fyne.CanvasObject
 }
 
 func newCustomersScreen(w fyne.Window, svc domain.CustomerService) *customersScreen {
@@ -71,7 +78,7 @@ func (s *customersScreen) buildUI() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
-	}, s.updateCell, s.onEdit)
+	}, s.updateCell, s.histOnEdit)
 	s.table.ShowHeaderRow = true
 	s.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	s.table.UpdateHeader = s.updateHeader
@@ -83,15 +90,22 @@ func (s *customersScreen) buildUI() fyne.CanvasObject {
 
 	newButton := widget.NewButtonWithIcon("Új vevő", theme.ContentAddIcon(), s.onNew)
 	newButton.Importance = widget.HighImportance
-	s.editButton = widget.NewButtonWithIcon("Szerkesztés", theme.DocumentCreateIcon(), s.onEdit)
+	s.editButton = widget.NewButtonWithIcon("Szerkesztés", theme.DocumentCreateIcon(), s.histOnEdit)
 	s.deleteButton = widget.NewButtonWithIcon("Törlés", theme.DeleteIcon(), s.onDelete)
 	s.archiveBtn = widget.NewButton("Archiválás", s.onArchive)
 	s.updateButtons()
 
-	toolbar := container.NewBorder(nil, nil, nil,
-		container.NewHBox(s.showArchived, newButton, s.editButton, s.archiveBtn, s.deleteButton), s.search)
+	tools := container.NewHBox(s.showArchived, newButton, s.editButton, s.archiveBtn, s.deleteButton)
+	if s.syncTools != nil {
+		tools.Add(s.syncTools)
+	}
+	toolbar := container.NewBorder(nil, nil, nil, tools, s.search)
 	s.reload()
-	return container.NewBorder(toolbar, s.count, nil, nil, s.table)
+	var bottom fyne.CanvasObject = s.count
+	if s.syncStatus != nil {
+		bottom = container.NewBorder(nil, nil, s.count, nil, s.syncStatus)
+	}
+	return container.NewBorder(toolbar, bottom, nil, nil, s.table)
 }
 
 func (s *customersScreen) tableSize() (int, int) { return len(s.ids), len(customerColumns) }

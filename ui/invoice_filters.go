@@ -1,11 +1,18 @@
 package ui
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"konnyuszamla/domain"
@@ -48,13 +55,17 @@ type invoiceFilters struct {
 	status   *widget.Select
 	from, to *widget.Entry
 	overdue  *widget.Check
+	customer *customerFilter
 	onChange func()
 
 	fromDate, toDate domain.Date
 }
 
-func newInvoiceFilters(onChange func()) *invoiceFilters {
+// newInvoiceFilters makes the filters of screen s, whose customer register
+// the customer filter searches.
+func newInvoiceFilters(s *invoicesScreen, onChange func()) *invoiceFilters {
 	f := &invoiceFilters{onChange: func() {}} // quiet while the widgets get their first values
+	f.customer = newCustomerFilter(s, func() { f.onChange() })
 	f.search = widget.NewEntry()
 	f.search.SetPlaceHolder("Keresés sorszám vagy vevő szerint")
 	f.search.OnChanged = func(string) { f.onChange() }
@@ -111,12 +122,14 @@ func (f *invoiceFilters) bar() fyne.CanvasObject {
 	sized := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.New(&fixedWidthLayout{width: w}, o)
 	}
-	return container.NewHBox(
-		widget.NewLabel("Típus"), sized(f.docType, 140),
-		widget.NewLabel("Állapot"), sized(f.status, 150),
+	left := container.NewHBox(
+		widget.NewLabel("Típus"), sized(f.docType, 135),
+		widget.NewLabel("Állapot"), sized(f.status, 140),
 		widget.NewLabel("Kelt"), sized(f.from, 130), widget.NewLabel("–"), sized(f.to, 130),
-		f.overdue,
+		f.overdue, widget.NewLabel("Vevő"),
 	)
+	// The customer filter takes the width that is left.
+	return container.NewBorder(nil, nil, left, f.customer.clear, sized(f.customer.view(), 150))
 }
 
 // query is the InvoiceQuery the filters describe; today decides what is
@@ -132,5 +145,159 @@ func (f *invoiceFilters) query(today domain.Date) domain.InvoiceQuery {
 	if f.overdue.Checked {
 		q.OverdueOn = today
 	}
+	q.CustomerID = f.customer.id
 	return q
+}
+
+// allCustomersLabel is the customer filter's choice that does not filter.
+const allCustomersLabel = "Minden vevő"
+
+// customerFilter narrows the list to one customer's documents. Its button
+// shows the chosen customer ("Minden vevő" when none) and opens a picker
+// that searches the customer register, archived customers included (their
+// documents stay); the clear button goes back to every customer.
+type customerFilter struct {
+	screen   *invoicesScreen
+	onChange func()
+	button   *widget.Button // icon only: name is drawn over it
+	name     *widget.Label  // the chosen customer, cut with "…" to the width
+	clear    *widget.Button
+	id       int64 // 0: every customer
+	picker   *customerPicker
+}
+
+func newCustomerFilter(s *invoicesScreen, onChange func()) *customerFilter {
+	c := &customerFilter{screen: s, onChange: onChange}
+	c.button = widget.NewButtonWithIcon("", theme.SearchIcon(), c.openPicker)
+	c.button.Alignment = widget.ButtonAlignLeading
+	c.name = widget.NewLabelWithStyle(allCustomersLabel, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.name.Truncation = fyne.TextTruncateEllipsis
+	c.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { c.set(0, "") })
+	c.clear.Disable()
+	return c
+}
+
+// view is the button with the name over it, after the icon. A Button
+// cannot shorten its text, a Label can; taps fall through the label to the
+// button.
+func (c *customerFilter) view() fyne.CanvasObject {
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(theme.IconInlineSize()+theme.Padding(), 1))
+	return container.NewStack(c.button, container.NewBorder(nil, nil, gap, nil, c.name))
+}
+
+// set filters by the customer id (0: every customer) named name.
+func (c *customerFilter) set(id int64, name string) {
+	if id == c.id {
+		return
+	}
+	c.id = id
+	if id == 0 {
+		c.name.SetText(allCustomersLabel)
+		c.clear.Disable()
+	} else {
+		c.name.SetText(name)
+		c.clear.Enable()
+	}
+	c.onChange()
+}
+
+func (c *customerFilter) openPicker() {
+	c.picker = newCustomerPicker(c)
+	c.picker.show()
+}
+
+// customerPicker is the customer filter's dialog: a search over the
+// register (name, tax number, city, as on the Vevők tab), the matches, and
+// the way back to every customer.
+type customerPicker struct {
+	filter  *customerFilter
+	search  *widget.Entry
+	list    *widget.List
+	status  *widget.Label
+	all     *widget.Button
+	dialog  *dialog.CustomDialog
+	matches []domain.CustomerSummary
+	seq     int // discards results of superseded searches
+}
+
+func newCustomerPicker(c *customerFilter) *customerPicker {
+	p := &customerPicker{filter: c}
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder("Vevő keresése név, adószám vagy város szerint…")
+	p.search.OnChanged = p.load
+	p.list = widget.NewList(func() int { return len(p.matches) }, newCellLabel, func(id widget.ListItemID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(customerMatchText(p.matches[id]))
+	})
+	p.list.OnSelected = func(id widget.ListItemID) {
+		if id >= 0 && id < len(p.matches) {
+			p.choose(p.matches[id].ID, p.matches[id].Name)
+		}
+	}
+	p.status = widget.NewLabel("")
+	p.status.Wrapping = fyne.TextWrapWord
+	p.status.Importance = widget.LowImportance
+	p.all = widget.NewButton(allCustomersLabel, func() { p.choose(0, "") })
+	return p
+}
+
+func customerMatchText(c domain.CustomerSummary) string {
+	text := matchText(c)
+	if c.Archived {
+		text += " (archivált)"
+	}
+	return text
+}
+
+func (p *customerPicker) show() {
+	s := p.filter.screen
+	buttons := container.NewHBox(layout.NewSpacer(), p.all, widget.NewButton("Mégse", func() { p.dialog.Hide() }))
+	content := container.NewBorder(p.search, container.NewVBox(p.status, buttons), nil, nil, p.list)
+	p.dialog = dialog.NewCustomWithoutButtons("Szűrés vevőre", content, s.win)
+	p.dialog.Resize(fyne.NewSize(520, 460))
+	p.dialog.Show()
+	s.win.Canvas().Focus(p.search)
+	p.load("")
+}
+
+// load lists the customers matching text (the first ones by name when
+// text is empty).
+func (p *customerPicker) load(text string) {
+	p.seq++
+	seq, s := p.seq, p.filter.screen
+	s.async(func() {
+		ctx := context.Background()
+		q := domain.CustomerQuery{Search: strings.TrimSpace(text), IncludeArchived: true, Sort: domain.SortByName}
+		ids, err := s.customers.CustomerIDs(ctx, q)
+		var rows []domain.CustomerSummary
+		if err == nil {
+			rows, err = s.customers.CustomerSummaries(ctx, ids[:min(len(ids), maxBuyerMatches)])
+		}
+		fyne.Do(func() {
+			if seq != p.seq {
+				return
+			}
+			if err != nil {
+				showError(s.win, "search customers", err)
+				return
+			}
+			p.matches = rows
+			p.list.UnselectAll()
+			p.list.Refresh()
+			p.list.ScrollToTop()
+			switch {
+			case len(rows) == 0:
+				p.status.SetText("Nincs ilyen vevő a nyilvántartásban.")
+			case len(ids) > len(rows):
+				p.status.SetText(fmt.Sprintf("Az első %d találat a(z) %d közül; írjon többet a szűkítéshez.", len(rows), len(ids)))
+			default:
+				p.status.SetText("")
+			}
+		})
+	})
+}
+
+func (p *customerPicker) choose(id int64, name string) {
+	p.dialog.Hide()
+	p.filter.set(id, name)
 }

@@ -31,6 +31,8 @@ var invoiceColumns = []struct {
 	{"Határidő", 100, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.DueDate.FormatHU() }},
 	{"Bruttó", 125, fyne.TextAlignTrailing, func(s domain.InvoiceSummary, _ bool) string { return s.Gross.String() }},
 	{"Állapot", 200, fyne.TextAlignLeading, statusText},
+	// The NAV report's state; nil: filled by the screen (navCellText).
+	{"NAV", 170, fyne.TextAlignLeading, nil},
 }
 
 // statusText is the Állapot cell: the status, whether an issued document
@@ -69,6 +71,9 @@ type invoicesScreen struct {
 	selected     int // row index, -1 for none
 	querySeq     int // discards results of superseded queries
 
+	nav      navListDeps  // the NAV column's source (zero: empty column)
+	navState navListState // the NAV reports of the rows
+
 	editor      *invoiceEditor // the open (or last) editor
 	seller      *sellerForm    // the open (or last) seller dialog
 	lastPayment *paymentForm   // the open (or last) payment dialog
@@ -83,7 +88,7 @@ func newInvoicesScreen(w fyne.Window, svc domain.InvoiceService, customers domai
 }
 
 func (s *invoicesScreen) buildUI() fyne.CanvasObject {
-	s.filters = newInvoiceFilters(s.reload)
+	s.filters = newInvoiceFilters(s, s.reload)
 	s.count = widget.NewLabel("")
 	s.table = &widget.Table{
 		Length:        func() (int, int) { return len(s.rows), len(invoiceColumns) },
@@ -94,7 +99,7 @@ func (s *invoicesScreen) buildUI() fyne.CanvasObject {
 			return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		},
 		UpdateHeader: s.updateHeader,
-		OnSelected:   func(id widget.TableCellID) { s.selectRow(id.Row) },
+		OnSelected:   s.onCellSelected,
 		OnUnselected: func(widget.TableCellID) { s.selectRow(-1) },
 	}
 	s.table.ExtendBaseWidget(s.table)
@@ -147,7 +152,24 @@ func (s *invoicesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		l.Importance = widget.DangerImportance
 	}
 	l.TextStyle.Italic = row.Status == domain.InvoiceCancelled || row.Status == domain.InvoiceWithdrawn
+	if col.value == nil {
+		text, refused := navCellText(s.navState, row)
+		if refused {
+			l.Importance = widget.DangerImportance
+		}
+		l.SetText(text)
+		return
+	}
 	l.SetText(col.value(row, overdue))
+}
+
+// onCellSelected selects the row; a tap on the NAV cell also opens the
+// report's details (NAV's messages, resend).
+func (s *invoicesScreen) onCellSelected(id widget.TableCellID) {
+	s.selectRow(id.Row)
+	if row, ok := s.selectedRow(); ok && id.Col >= 0 && id.Col < len(invoiceColumns) && invoiceColumns[id.Col].value == nil {
+		navShowReport(s.win, s.nav, s.navState, row, s.async, s.reload)
+	}
 }
 
 func (s *invoicesScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -183,6 +205,10 @@ func (s *invoicesScreen) reload() {
 	seq, q := s.querySeq, s.filters.query(s.today())
 	s.async(func() {
 		rows, err := s.svc.Documents(context.Background(), q)
+		var navState navListState
+		if err == nil {
+			navState = navLoad(context.Background(), s.nav, rows)
+		}
 		fyne.Do(func() {
 			if seq != s.querySeq {
 				return
@@ -191,7 +217,7 @@ func (s *invoicesScreen) reload() {
 				showError(s.win, "list documents", err)
 				return
 			}
-			s.rows, s.selected = rows, -1
+			s.rows, s.selected, s.navState = rows, -1, navState
 			s.table.UnselectAll()
 			s.table.Refresh()
 			s.table.ScrollToTop()

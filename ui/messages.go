@@ -22,7 +22,9 @@ type msgScreen struct {
 	when    *widget.Label
 	body    *widget.Label
 	action  *widget.Button
+	used    *widget.Label // why a message's link is no longer offered
 
+	detail   *container.Scroll // the shown message
 	msgs     []domain.Message
 	selected int64 // the id of the message shown, 0 for none
 }
@@ -45,9 +47,13 @@ func (s *msgScreen) buildUI() fyne.CanvasObject {
 	s.action = widget.NewButton("", s.onAction)
 	s.action.Importance = widget.HighImportance
 	s.action.Hide()
+	s.used = widget.NewLabel("")
+	s.used.Wrapping = fyne.TextWrapWord
+	s.used.TextStyle.Italic = true
+	s.used.Hide()
 
-	detail := container.NewVScroll(container.NewVBox(s.subject, s.when, s.body, container.NewHBox(s.action)))
-	split := container.NewHSplit(container.NewStack(s.empty, s.list), container.NewPadded(detail))
+	s.detail = container.NewVScroll(container.NewVBox(s.subject, s.when, s.body, container.NewHBox(s.action), s.used))
+	split := container.NewHSplit(container.NewStack(s.empty, s.list), container.NewPadded(s.detail))
 	split.Offset = 0.4
 	return split
 }
@@ -120,18 +126,49 @@ func (s *msgScreen) showDetail(m domain.Message) {
 	s.subject.SetText(m.Subject)
 	s.when.SetText(msgTime(m))
 	s.body.SetText(m.Body)
-	if m.Action.IsZero() {
+	note := s.linkUsed(m)
+	if m.Action.IsZero() || note != "" {
 		s.action.Hide()
-		return
+	} else {
+		s.action.SetText(m.Action.Label())
+		s.action.Show()
 	}
-	s.action.SetText(m.Action.Label())
-	s.action.Show()
+	s.used.SetText(note)
+	if note == "" {
+		s.used.Hide()
+	} else {
+		s.used.Show()
+	}
+	s.detail.Refresh() // lay out the button and the note that came or went
 }
 
-// onAction follows the shown message's link.
+// linkUsed says why the message's Aktiválás is no longer offered: the
+// plan is no longer waiting for activation (it was activated, through
+// this link or the other way, or cancelled). "" while the link works.
+func (s *msgScreen) linkUsed(m domain.Message) string {
+	if m.Action.Kind != domain.ActionActivate {
+		return ""
+	}
+	e, ok := s.p.entry(m.Action.Plan)
+	if !ok {
+		return "" // not loaded yet; the activation itself checks again
+	}
+	switch e.Sub.State {
+	case domain.StateOrdered:
+		return ""
+	case domain.StateActive:
+		return "Az aktiváló linket már nem kell használnia: a szolgáltatás aktív."
+	case domain.StateCancelled:
+		return "Ez az aktiváló link már nem érvényes, mert az előfizetést lemondta. " +
+			"Ha újra használná a szolgáltatást, rendelje meg újra az Előfizetések lapon."
+	}
+	return "Ez az aktiváló link már nem érvényes."
+}
+
+// onAction follows the shown message's link while it is valid.
 func (s *msgScreen) onAction() {
 	for _, m := range s.msgs {
-		if m.ID == s.selected && m.Action.Kind == domain.ActionActivate {
+		if m.ID == s.selected && m.Action.Kind == domain.ActionActivate && s.linkUsed(m) == "" {
 			s.p.showActivation(m.Action.Plan)
 		}
 	}

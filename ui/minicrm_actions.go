@@ -32,7 +32,7 @@ func (s *miniCRMScreen) onPasteChanged(text string) {
 // onPaste reads a pasted API URL into the system id, the key and the host.
 func (s *miniCRMScreen) onPaste(text string) {
 	if strings.TrimSpace(text) == "" {
-		s.pasteMsg.Hide()
+		s.hidePasteMsg()
 		return
 	}
 	u, err := s.conn.ParseAPIURL(text)
@@ -53,19 +53,27 @@ func (s *miniCRMScreen) onPaste(text string) {
 		s.baseURL.SetText(u.BaseURL)
 	}
 	s.touched["systemId"], s.touched["apiKey"], s.touched["baseUrl"] = true, true, true
-	msg := "Kitöltve: rendszer azonosító " + u.SystemID + " és az API kulcs. A kulcs a Mentés után a kulcstartóba kerül."
+	msg := "Kitöltve: rendszerazonosító " + u.SystemID + " és az API kulcs. A kulcs a Mentés után a kulcstartóba kerül."
 	if s.keyState != domain.KeyMissing && s.keySystem == u.SystemID {
-		msg = "Kitöltve: rendszer azonosító " + u.SystemID + " és egy új API kulcs. Mentéskor először kipróbáljuk, " +
-			"és csak akkor cseréljük le vele a tárolt kulcsot, ha működik."
+		// The screen never reads the stored key, so it cannot tell whether
+		// this one differs; the service can, and skips the test if not.
+		msg = "Kitöltve: rendszerazonosító " + u.SystemID + " és az API kulcs. Ha ez nem a tárolt kulcs, " +
+			"mentéskor először kipróbáljuk, és csak akkor cseréljük le vele a tárolt kulcsot, ha működik."
 	}
 	s.showPasteMsg(msg, widget.SuccessImportance)
 	s.validate()
 }
 
 func (s *miniCRMScreen) showPasteMsg(text string, imp widget.Importance) {
-	s.pasteMsg.Importance = imp
-	s.pasteMsg.SetText(text)
-	s.pasteMsg.Show()
+	if minicrmMessage(s.pasteMsg, text, imp, true) {
+		s.relayout()
+	}
+}
+
+func (s *miniCRMScreen) hidePasteMsg() {
+	if minicrmMessage(s.pasteMsg, "", widget.MediumImportance, false) {
+		s.relayout()
+	}
 }
 
 // onSave stores the settings, and a new key in the keyring (tested first

@@ -43,22 +43,25 @@ func (s *miniCRMScreen) formSettings() (domain.MiniCRMSettings, map[string]strin
 
 // validate shows the messages of the touched fields, lists what is still
 // wrong, keeps Mentés disabled until everything is valid, and shows either
-// the key entry or the "stored" line.
+// the key entry or the "stored" line. The list is a neutral hint while
+// none of its fields was touched (a fresh form is unfinished, not wrong),
+// and red once one was.
 func (s *miniCRMScreen) validate() {
 	if s.save == nil {
 		return // called while the widgets are being built
 	}
 	settings, byField := s.formSettings()
-	var pending []string
-	for _, f := range []struct{ key, label string }{{"customersModule", "Vevők modul"}, {"invoicesModule", "Számlák modul"}} {
+	type pendingField struct{ key, label string }
+	var pending []pendingField
+	for _, f := range []pendingField{{"customersModule", "Vevők modul"}, {"invoicesModule", "Számlák modul"}} {
 		if byField[f.key] != "" {
-			pending = append(pending, f.label)
+			pending = append(pending, f)
 		}
 	}
 	for _, fe := range domain.FieldErrors(settings.Validate()) {
 		if byField[fe.Field] == "" {
 			byField[fe.Field] = fe.Message
-			pending = append(pending, fe.Label)
+			pending = append(pending, pendingField{fe.Field, fe.Label})
 		} else if fe.Field == "allowedIps" {
 			byField[fe.Field] += "\n" + fe.Message
 		}
@@ -66,27 +69,31 @@ func (s *miniCRMScreen) validate() {
 	if key := s.pendingKey(); key != "" {
 		if msg := domain.ValidateMiniCRMAPIKey(key); msg != "" {
 			byField["apiKey"] = msg
-			pending = append(pending, "API kulcs")
+			pending = append(pending, pendingField{"apiKey", "API kulcs"})
 		}
 	}
+	changed := false
 	for key, l := range s.errLabels {
-		if msg := byField[key]; msg != "" && s.touched[key] {
-			l.SetText(msg)
-			l.Show()
-		} else {
-			l.Hide()
-		}
+		msg := byField[key]
+		changed = minicrmMessage(l, msg, widget.DangerImportance, msg != "" && s.touched[key]) || changed
 	}
-	if byField["baseUrl"] != "" && s.touched["baseUrl"] {
-		s.advanced.Open(0)
+	if byField["baseUrl"] != "" && s.touched["baseUrl"] && !s.advancedOpen {
+		s.setAdvanced(true)
 	}
-	s.updateKeyArea(settings.SystemID)
+	changed = s.updateKeyArea(settings.SystemID) || changed
 
-	if len(pending) > 0 {
-		s.summary.SetText("Mentés előtt javítandó: " + strings.Join(pending, ", "))
-		s.summary.Show()
-	} else {
-		s.summary.Hide()
+	labels, wrong := make([]string, len(pending)), false
+	for i, p := range pending {
+		labels[i] = p.label
+		wrong = wrong || s.touched[p.key]
+	}
+	summary, imp := pendingNeutral+strings.Join(labels, ", "), widget.MediumImportance
+	if wrong {
+		summary, imp = pendingError+strings.Join(labels, ", "), widget.DangerImportance
+	}
+	changed = minicrmMessage(s.summary, summary, imp, len(pending) > 0) || changed
+	if changed {
+		s.relayout()
 	}
 	idle := !s.loading && !s.busy
 	enableButton(s.save, idle && len(pending) == 0)
@@ -96,21 +103,19 @@ func (s *miniCRMScreen) validate() {
 
 // updateKeyArea shows "stored" (with Új kulcs) when a key is available for
 // the system id in the form and no new key is being typed; the password
-// entry otherwise.
-func (s *miniCRMScreen) updateKeyArea(systemID string) {
+// entry otherwise. It reports whether the area changed.
+func (s *miniCRMScreen) updateKeyArea(systemID string) bool {
 	stored := s.keyState != domain.KeyMissing && s.keySystem != "" && s.keySystem == systemID && s.pendingKey() == ""
+	text := keyStoredText
 	if s.keyState == domain.KeyFromEnvironment {
-		s.keyLabel.SetText(keyEnvText)
-	} else {
-		s.keyLabel.SetText(keyStoredText)
+		text = keyEnvText
 	}
-	if stored {
-		s.keyEntry.Hide()
-		s.keyStored.Show()
-		return
+	changed := s.keyLabel.Text != text
+	if changed {
+		s.keyLabel.SetText(text)
 	}
-	s.keyStored.Hide()
-	s.keyEntry.Show()
+	changed = minicrmShown(s.keyEntry, !stored) || changed
+	return minicrmShown(s.keyStored, stored) || changed
 }
 
 // moduleText is how a module id appears in a picker: "Név (id)" when the

@@ -23,7 +23,7 @@ type newKeyDialog struct {
 }
 
 func (s *miniCRMScreen) onNewKey() {
-	k := &newKeyDialog{entry: widget.NewPasswordEntry(), msg: newErrLabel()}
+	k := &newKeyDialog{entry: widget.NewPasswordEntry(), msg: newMessageLabel()}
 	k.entry.SetPlaceHolder("az új API kulcs")
 	k.entry.OnSubmitted = func(string) { s.onReplaceKey(k) }
 	k.ok = widget.NewButton("Ellenőrzés és csere", func() { s.onReplaceKey(k) })
@@ -32,11 +32,11 @@ func (s *miniCRMScreen) onNewKey() {
 		"és másolja ide. A program először kipróbálja, és csak akkor cseréli le vele a kulcstartóban tárolt kulcsot, ha működik.")
 	help.Wrapping = fyne.TextWrapWord
 	cancel := widget.NewButton("Mégse", func() { k.dialog.Hide() })
-	content := container.NewVBox(help, k.entry, k.msg, container.NewHBox(layout.NewSpacer(), cancel, k.ok))
+	content := container.NewVBox(help, k.entry, messageLine(k.msg, 2), container.NewHBox(layout.NewSpacer(), cancel, k.ok))
 	k.dialog = dialog.NewCustomWithoutButtons("Új API kulcs", content, s.win)
-	k.dialog.Resize(fyne.NewSize(560, 300))
 	s.newKey = k
 	k.dialog.Show()
+	fitDialog(k.dialog, 560)
 	s.win.Canvas().Focus(k.entry)
 }
 
@@ -61,7 +61,7 @@ func (s *miniCRMScreen) onReplaceKey(k *newKeyDialog) {
 	k.show("Az új kulcs kipróbálása…", widget.MediumImportance)
 	s.startJob("Az új kulcs kipróbálása…")
 	s.async(func() {
-		mods, err := s.svc.ReplaceKey(context.Background(), settings, key)
+		mods, unchanged, err := s.svc.ReplaceKey(context.Background(), settings, key)
 		fyne.Do(func() {
 			s.busy = false
 			k.ok.Enable()
@@ -74,6 +74,11 @@ func (s *miniCRMScreen) onReplaceKey(k *newKeyDialog) {
 			}
 			k.entry.SetText("")
 			k.dialog.Hide()
+			if unchanged {
+				s.setStatus("Ez a kulcs már el van mentve a kulcstartóban, nem kellett lecserélni.", widget.MediumImportance)
+				s.validate()
+				return
+			}
 			if s.keyState != domain.KeyFromEnvironment {
 				s.keyState = domain.KeyInKeyring
 			}
@@ -85,8 +90,13 @@ func (s *miniCRMScreen) onReplaceKey(k *newKeyDialog) {
 	})
 }
 
+// show writes the dialog's message line; the dialog grows when the text
+// needs more than the lines kept for it.
 func (k *newKeyDialog) show(text string, imp widget.Importance) {
+	if k.msg.Text == text && k.msg.Importance == imp {
+		return
+	}
 	k.msg.Importance = imp
 	k.msg.SetText(text)
-	k.msg.Show()
+	fitDialog(k.dialog, 560)
 }

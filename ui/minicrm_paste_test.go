@@ -30,7 +30,7 @@ func TestMiniCRMPasteURLFillsFields(t *testing.T) {
 			if s.paste.Text != "" {
 				t.Error("the pasted URL (with the key) stays on screen")
 			}
-			if !s.pasteMsg.Visible() || !strings.Contains(s.pasteMsg.Text, "Kitöltve: rendszer azonosító "+tc.id) {
+			if !s.pasteMsg.Visible() || !strings.Contains(s.pasteMsg.Text, "Kitöltve: rendszerazonosító "+tc.id) {
 				t.Errorf("paste message %q", s.pasteMsg.Text)
 			}
 			if s.save.Disabled() {

@@ -2,11 +2,14 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"konnyuszamla/domain"
@@ -16,12 +19,20 @@ import (
 const (
 	keyStoredText = "a kulcs el van mentve a kulcstartóban"
 	keyEnvText    = "a kulcs a KONNYUSZAMLA_MINICRM_API_KEY környezeti változóból jön (ezt nem mentjük el)"
-	ipNoteText    = "Ezt a listát a MiniCRM a saját oldalán érvényesíti: az API csak ezekről a címekről lesz elérhető. " +
-		"Ha üresen hagyja, bárhonnan elérhető. Egy sorba egy IP-cím vagy CIDR-tartomány kerüljön (pl. 203.0.113.7 vagy 203.0.113.0/24)."
+	// ipNoteText: the app only records the list; MiniCRM enforces it.
+	ipNoteText = "Ide azt írja be, amit a MiniCRM-ben a Beállítások → API képernyőn megadott: a listát a MiniCRM " +
+		"a saját oldalán érvényesíti, és ha nem üres, az API-t csak ezekről az IP-címekről lehet elérni (üres lista: bárhonnan). " +
+		"A program a listát csak megjegyzi, sehova nem küldi el. Soronként egy IP-cím vagy CIDR-tartomány " +
+		"(pl. 203.0.113.7 vagy 203.0.113.0/24)."
 	demoNoteText = "Demó rendszerrel csak letölteni lehet a vevőket: a program semmit nem ír a MiniCRM-be " +
 		"(új vevőt, díjbekérőt és számlát sem tölt fel)."
-	introText = "A MiniCRM rendszer számát és API kulcsát a MiniCRM-be belépve, a Beállítások → Rendszer képernyőn találja. " +
+	introText = "A MiniCRM rendszerazonosítóját és API kulcsát a MiniCRM-be belépve, a Beállítások → Rendszer képernyőn találja. " +
 		"A legegyszerűbb, ha a teljes API URL-t (pl. https://98:d9cb…a572@r3.minicrm.hu/Api/R3) bemásolja az első mezőbe."
+	advancedLabel = "Speciális beállítások"
+	// pendingNeutral starts the summary while no wrong field was touched:
+	// a fresh form is not an error, it is only not finished yet.
+	pendingNeutral = "A mentéshez adja meg: "
+	pendingError   = "Mentés előtt javítandó: "
 )
 
 // miniCRMScreen is the MiniCRM beállítások tab: the connection settings,
@@ -49,12 +60,20 @@ type miniCRMScreen struct {
 	customers  *widget.SelectEntry
 	invoices   *widget.SelectEntry
 	baseURL    *widget.Entry
-	advanced   *widget.Accordion
-	errLabels  map[string]*widget.Label
-	touched    map[string]bool
-	summary    *widget.Label
-	status     *widget.Label
-	save, test *widget.Button
+	// The Speciális beállítások section: a toggle and the API cím row.
+	// Unlike widget.Accordion the toggle tells the screen when it opens,
+	// so that the scroll can grow with it.
+	advancedBtn  *widget.Button
+	advancedBox  *fyne.Container
+	advancedOpen bool
+	content      *fyne.Container   // what scroll shows
+	scroll       *container.Scroll // the form above the buttons
+	root         *fyne.Container   // the tab's content: scroll and the bottom area
+	errLabels    map[string]*widget.Label
+	touched      map[string]bool
+	summary      *widget.Label
+	status       *widget.Label
+	save, test   *widget.Button
 
 	keyState  domain.KeyStatus
 	keySystem string // the system id keyState was read for
@@ -86,30 +105,105 @@ func (s *miniCRMScreen) buildUI() fyne.CanvasObject {
 	intro := widget.NewLabel(introText)
 	intro.Wrapping = fyne.TextWrapWord
 
+	labels := map[string]*widget.Label{}
+	label := func(text string) *widget.Label {
+		labels[text] = widget.NewLabel(text)
+		return labels[text]
+	}
 	form := container.New(layout.NewFormLayout(),
-		widget.NewLabel("API URL beillesztése"), container.NewVBox(
+		label("API URL beillesztése"), container.NewVBox(
 			container.NewBorder(nil, nil, nil, widget.NewButton("Kitöltés", func() { s.onPaste(s.paste.Text) }), s.paste),
 			s.pasteMsg),
-		widget.NewLabel("Rendszer azonosító"), s.field("systemId", s.systemID),
-		widget.NewLabel("API kulcs"), container.NewStack(s.keyEntry, s.keyStored),
-		widget.NewLabel("Vállalat száma"), s.field("company", s.company),
-		widget.NewLabel("API Engedélyezett IP címek"), s.field("allowedIps", s.allowedIPs, minicrmNote(ipNoteText)),
-		widget.NewLabel("Demó rendszer"), container.NewVBox(s.demo, minicrmNote(demoNoteText)),
-		widget.NewLabel("Vevők modul"), s.field("customersModule", s.customers,
+		label(domain.MiniCRMSystemIDLabel), s.field("systemId", s.systemID),
+		label("API kulcs"), container.NewStack(s.keyEntry, s.keyStored),
+		label("Vállalat száma"), s.field("company", s.company),
+		label(domain.MiniCRMAllowedIPsLabel), s.field("allowedIps", s.allowedIPs, minicrmNote(ipNoteText)),
+		label("Demó rendszer"), container.NewVBox(s.demo, minicrmNote(demoNoteText)),
+		label("Vevők modul"), s.field("customersModule", s.customers,
 			minicrmNote("A MiniCRM modul, amelynek sikeresen lezárt („Vevők” státuszú) adatlapjai a vevők. "+
 				"A kapcsolat tesztelése után a listából választhat; addig a modul számát is beírhatja.")),
-		widget.NewLabel("Számlák modul"), s.field("invoicesModule", s.invoices,
+		label("Számlák modul"), s.field("invoicesModule", s.invoices,
 			minicrmNote("Nem kötelező: a modul, amelynek adatlapjaihoz a kiállított számlák kerülnek.")),
 	)
-	s.advanced = widget.NewAccordion(widget.NewAccordionItem("Speciális beállítások", container.New(layout.NewFormLayout(),
-		widget.NewLabel("API cím"), s.field("baseUrl", s.baseURL,
+	// The API cím row is a form of its own; its label column is as wide
+	// as the main form's, so that the two line up.
+	var labelWidth float32
+	for _, l := range labels {
+		labelWidth = max(labelWidth, l.MinSize().Width)
+	}
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(labelWidth, 0))
+	s.advancedBox = container.New(layout.NewFormLayout(),
+		container.NewStack(strut, widget.NewLabel("API cím")), s.field("baseUrl", s.baseURL,
 			minicrmNote("Csak tesztrendszerhez kell módosítani (pl. https://r3-test.minicrm.hu). "+
 				"Titkosítatlan http:// cím csak a saját gépen futó tesztkiszolgálóhoz adható meg.")),
-	)))
+	)
+	s.advancedBox.Hide()
+	s.content = container.NewVBox(intro, form, container.NewHBox(s.advancedBtn), s.advancedBox)
+	s.scroll = container.NewVScroll(s.content)
 	buttons := container.NewHBox(layout.NewSpacer(), s.test, s.save)
 	bottom := container.NewVBox(widget.NewSeparator(), s.summary, s.status, buttons)
+	s.root = container.NewBorder(nil, bottom, nil, nil, s.scroll)
 	s.load()
-	return container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(container.NewVBox(intro, form, s.advanced)))
+	return s.root
+}
+
+// relayout lays the whole tab out again after a widget was shown or
+// hidden, or a message changed. Fyne does not re-layout a container when a
+// child's visibility changes, and the canvas' own minimum size check does
+// not reliably reach the scroll through the nested boxes: without this the
+// paste confirmation stays 0×0, a hidden error leaves its gap and the
+// opened API cím row cannot be scrolled into view until the window is
+// resized. The second pass settles the wrapped labels, whose height
+// depends on the width the first pass gave them.
+func (s *miniCRMScreen) relayout() {
+	if s.root == nil {
+		return // the widgets are being built
+	}
+	s.root.Refresh()
+	s.root.Refresh()
+}
+
+// setAdvanced opens or closes Speciális beállítások.
+func (s *miniCRMScreen) setAdvanced(open bool) {
+	if s.advancedOpen == open {
+		return
+	}
+	s.advancedOpen = open
+	if open {
+		s.advancedBtn.SetIcon(theme.MenuDropUpIcon())
+		s.advancedBox.Show()
+	} else {
+		s.advancedBtn.SetIcon(theme.MenuDropDownIcon())
+		s.advancedBox.Hide()
+	}
+	s.relayout()
+}
+
+// onAdvanced is the Speciális beállítások toggle: opening it also scrolls
+// the API cím row into view, since it opens below the fold.
+func (s *miniCRMScreen) onAdvanced() {
+	s.setAdvanced(!s.advancedOpen)
+	if s.advancedOpen {
+		s.scrollIntoView(s.advancedBox)
+	}
+}
+
+// scrollIntoView scrolls the form so that o, a child of content, is
+// wholly visible (its top when it is taller than the view).
+func (s *miniCRMScreen) scrollIntoView(o fyne.CanvasObject) {
+	view := s.scroll.Size().Height
+	top, bottom := o.Position().Y, o.Position().Y+o.Size().Height
+	off := s.scroll.Offset
+	switch {
+	case top < off.Y || bottom-top > view:
+		off.Y = top
+	case bottom > off.Y+view:
+		off.Y = bottom - view
+	default:
+		return
+	}
+	s.scroll.ScrollToOffset(off)
 }
 
 func (s *miniCRMScreen) makeWidgets() {
@@ -139,6 +233,9 @@ func (s *miniCRMScreen) makeWidgets() {
 	s.customers = s.moduleEntry("customersModule", "a modul neve a listából, vagy a száma")
 	s.invoices = s.moduleEntry("invoicesModule", "nem kötelező")
 	s.baseURL = s.entry("baseUrl", domain.DefaultMiniCRMBaseURL)
+	s.advancedBtn = widget.NewButtonWithIcon(advancedLabel, theme.MenuDropDownIcon(), s.onAdvanced)
+	s.advancedBtn.Importance = widget.LowImportance
+	s.advancedBtn.Alignment = widget.ButtonAlignLeading
 
 	s.summary = newErrLabel()
 	s.status = widget.NewLabel("")
@@ -223,19 +320,50 @@ func (s *miniCRMScreen) fill(settings domain.MiniCRMSettings, state domain.KeySt
 	s.invoices.SetText(s.moduleText(settings.InvoicesModule))
 	s.baseURL.SetText(settings.BaseURL)
 	if settings.BaseURL != domain.DefaultMiniCRMBaseURL {
-		s.advanced.Open(0) // a non-default host should not be a hidden surprise
+		s.setAdvanced(true) // a non-default host should not be a hidden surprise
 	}
 	s.apiKey.SetText("")
 	s.keyState, s.keySystem = state, settings.SystemID
 	s.touched = map[string]bool{}
+	// What a paste filled in is now saved (or replaced by what was saved):
+	// its "Kitöltve… a Mentés után" line no longer applies.
+	s.hidePasteMsg()
 }
 
 func (s *miniCRMScreen) setStatus(text string, imp widget.Importance) {
-	s.status.Importance = imp
-	s.status.SetText(text)
-	if text == "" {
-		s.status.Hide()
-	} else {
-		s.status.Show()
+	if minicrmMessage(s.status, text, imp, text != "") {
+		s.relayout()
 	}
+}
+
+// minicrmMessage shows text in l (or hides l) and reports whether anything
+// visible changed, which calls for a relayout.
+func minicrmMessage(l *widget.Label, text string, imp widget.Importance, show bool) bool {
+	if !show {
+		if !l.Visible() {
+			return false
+		}
+		l.Hide()
+		return true
+	}
+	if l.Visible() && l.Text == text && l.Importance == imp {
+		return false
+	}
+	l.Importance = imp
+	l.SetText(text)
+	l.Show()
+	return true
+}
+
+// minicrmShown shows or hides o and reports whether that changed anything.
+func minicrmShown(o fyne.CanvasObject, show bool) bool {
+	if o.Visible() == show {
+		return false
+	}
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+	return true
 }

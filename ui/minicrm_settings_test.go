@@ -82,7 +82,7 @@ func TestMiniCRMBadSystemIDDisablesSave(t *testing.T) {
 	if !l.Visible() || !strings.Contains(l.Text, "csak számjegyekből állhat") {
 		t.Fatalf("system id message %q (visible %v)", l.Text, l.Visible())
 	}
-	if !s.save.Disabled() || !strings.Contains(s.summary.Text, "Rendszer azonosító") {
+	if !s.save.Disabled() || s.summary.Text != "Mentés előtt javítandó: Rendszerazonosító" || s.summary.Importance != widget.DangerImportance {
 		t.Errorf("Mentés enabled %v, summary %q", !s.save.Disabled(), s.summary.Text)
 	}
 	s.systemID.SetText("98")
@@ -94,7 +94,7 @@ func TestMiniCRMBadSystemIDDisablesSave(t *testing.T) {
 		t.Errorf("IP message %q, Mentés disabled %v", l.Text, s.save.Disabled())
 	}
 	s.allowedIPs.SetText("10.0.0.1\n10.0.0.0/8")
-	s.advanced.Open(0)
+	test.Tap(s.advancedBtn)
 	s.baseURL.SetText("http://r3.minicrm.hu")
 	if l := s.errLabels["baseUrl"]; !l.Visible() || !strings.Contains(l.Text, "localhost") || !s.save.Disabled() {
 		t.Errorf("base URL message %q", l.Text)
@@ -222,7 +222,7 @@ func TestMiniCRMNewKeyIsTestedBeforeReplacing(t *testing.T) {
 	if f.secrets.get("minicrm:98") != uiTestKey {
 		t.Fatal("a failing key replaced the stored one")
 	}
-	if !k.msg.Visible() || !strings.Contains(k.msg.Text, fakeUnauthorizedText) || !strings.Contains(k.msg.Text, "nem változott") {
+	if !k.msg.Visible() || k.msg.Text != "Az új kulcsot nem mentettük. "+fakeUnauthorizedText+" A tárolt kulcs nem változott." {
 		t.Errorf("dialog message %q", k.msg.Text)
 	}
 	k.entry.SetText("0123456789abcdef0123456789abcdef")
@@ -248,7 +248,7 @@ func TestMiniCRMKeyringUnavailableIsExplained(t *testing.T) {
 	}
 	test.Type(s.apiKey, uiTestKey)
 	test.Tap(s.save)
-	if s.status.Text != msg || f.settings.saves != 0 {
+	if s.status.Text != "A kulcsot és a beállításokat nem mentettük. "+msg || f.settings.saves != 0 {
 		t.Errorf("save without a keyring: status %q, saves %d", s.status.Text, f.settings.saves)
 	}
 }

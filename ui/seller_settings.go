@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,23 +16,35 @@ import (
 	"konnyuszamla/domain"
 )
 
-// numberingFields edit the invoicing settings inside the seller dialog: the
-// prefixes of the two number series, whether the year is in the number, the
-// counter's width, and the default payment days; an example shows the
-// numbers they make.
+// numberingFields edit the invoicing settings inside the seller dialog:
+// each number series (invoices with their sztornós, and proformas) has its
+// own prefix, year-in-number switch and counter width, with an example of
+// the numbers it makes; and the default payment days.
 type numberingFields struct {
-	f                                    *sellerForm
-	invoicePrefix, proformaPrefix, width *widget.Entry
-	days                                 *widget.Entry
-	withYear                             *widget.Check
-	example                              *widget.Label
+	f                 *sellerForm
+	invoice, proforma *seriesFields
+	days              *widget.Entry
+}
+
+// seriesFields are the controls of one number series; key is its prefix in
+// the field names of domain.ValidateNumbering ("invoice", "proforma").
+type seriesFields struct {
+	key, title string
+	label      string // in the labels of domain.ValidateNumbering
+	prefix     *widget.Entry
+	withYear   *widget.Check
+	width      *widget.Entry
+	example    *widget.Label
 }
 
 // numberingKeys are the error label keys of the numbering fields.
-var numberingKeys = []string{"invoice.prefix", "proforma.prefix", "width", "paymentDays"}
+var numberingKeys = []string{"invoice.prefix", "invoice.width", "proforma.prefix", "proforma.width", "paymentDays"}
 
 func newNumberingFields(f *sellerForm) *numberingFields {
-	return &numberingFields{f: f}
+	return &numberingFields{f: f,
+		invoice:  &seriesFields{key: "invoice", title: "Számla és sztornó", label: "Számla"},
+		proforma: &seriesFields{key: "proforma", title: "Díjbekérő", label: "Díjbekérő"},
+	}
 }
 
 func (n *numberingFields) entry(key, placeholder string) (*widget.Entry, fyne.CanvasObject) {
@@ -42,59 +55,80 @@ func (n *numberingFields) entry(key, placeholder string) (*widget.Entry, fyne.Ca
 	return e, container.NewVBox(e, n.f.errLabels[key])
 }
 
-func (n *numberingFields) buildUI() fyne.CanvasObject {
-	var invoiceBox, proformaBox, widthBox, daysBox fyne.CanvasObject
-	n.invoicePrefix, invoiceBox = n.entry("invoice.prefix", "KSZ")
-	n.proformaPrefix, proformaBox = n.entry("proforma.prefix", "DB")
-	n.width, widthBox = n.entry("width", "5")
-	n.withYear = widget.NewCheck("Évszám a sorszámban", func(bool) { n.f.validate() })
-	n.example = widget.NewLabel("")
-	n.example.Importance = widget.LowImportance
-	n.example.Wrapping = fyne.TextWrapWord
-	n.days, daysBox = n.entry("paymentDays", "8")
-	return container.New(layout.NewFormLayout(),
-		widget.NewLabel("Számla előtag"), invoiceBox,
-		widget.NewLabel("Díjbekérő előtag"), proformaBox,
-		layout.NewSpacer(), n.withYear,
-		widget.NewLabel("Számjegyek"), widthBox,
-		layout.NewSpacer(), n.example,
-		widget.NewLabel("Fizetési határidő (nap)"), daysBox,
+// series builds the controls of one series, as one column: its title,
+// prefix and width, whether the year is in the number, and the example.
+func (n *numberingFields) series(s *seriesFields, defaults domain.NumberFormat) fyne.CanvasObject {
+	var prefixBox, widthBox fyne.CanvasObject
+	s.prefix, prefixBox = n.entry(s.key+".prefix", defaults.Prefix)
+	s.width, widthBox = n.entry(s.key+".width", fmt.Sprint(defaults.Width))
+	s.withYear = widget.NewCheck("Évszám a sorszámban", func(bool) { n.f.validate() })
+	s.example = widget.NewLabel("")
+	s.example.Importance = widget.LowImportance
+	s.example.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(
+		widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.New(layout.NewFormLayout(),
+			widget.NewLabel("Előtag"), prefixBox,
+			widget.NewLabel("Számjegyek"), widthBox,
+		),
+		s.withYear,
+		s.example,
 	)
 }
 
+func (n *numberingFields) buildUI() fyne.CanvasObject {
+	var daysBox fyne.CanvasObject
+	series := container.NewGridWithColumns(2,
+		n.series(n.invoice, domain.DefaultNumberFormat(domain.DocInvoice)),
+		n.series(n.proforma, domain.DefaultNumberFormat(domain.DocProforma)))
+	n.days, daysBox = n.entry("paymentDays", "8")
+	return container.NewVBox(series, container.New(layout.NewFormLayout(), widget.NewLabel("Fizetési határidő (nap)"), daysBox))
+}
+
 func (n *numberingFields) fill(s domain.InvoiceSettings) {
-	n.invoicePrefix.SetText(s.InvoiceFormat.Prefix)
-	n.proformaPrefix.SetText(s.ProformaFormat.Prefix)
-	n.withYear.SetChecked(s.InvoiceFormat.WithYear)
-	n.width.SetText(fmt.Sprint(s.InvoiceFormat.Width))
+	n.invoice.fill(s.InvoiceFormat)
+	n.proforma.fill(s.ProformaFormat)
 	n.days.SetText(fmt.Sprint(s.PaymentDays))
 }
 
+func (s *seriesFields) fill(f domain.NumberFormat) {
+	s.prefix.SetText(f.Prefix)
+	s.withYear.SetChecked(f.WithYear)
+	s.width.SetText(fmt.Sprint(f.Width))
+}
+
+// read returns the format the series' fields describe, and the problem of
+// a width that is not a number.
+func (s *seriesFields) read() (domain.NumberFormat, []domain.FieldError) {
+	f := domain.NumberFormat{Prefix: s.prefix.Text, WithYear: s.withYear.Checked}
+	f.Normalize()
+	width, msg := parseIntField(s.width.Text)
+	f.Width = width
+	if msg != "" {
+		return f, []domain.FieldError{{Field: s.key + ".width", Label: s.label + " – Számjegyek", Message: msg}}
+	}
+	return f, nil
+}
+
 // read returns the settings the fields describe and their problems, keyed
-// like the error labels (a width problem of either series is "width").
+// like the error labels ("invoice.width", "proforma.prefix", …).
 func (n *numberingFields) read() (domain.InvoiceSettings, []domain.FieldError) {
 	s := n.f.settings
-	s.InvoiceFormat.Prefix, s.ProformaFormat.Prefix = n.invoicePrefix.Text, n.proformaPrefix.Text
-	s.InvoiceFormat.WithYear, s.ProformaFormat.WithYear = n.withYear.Checked, n.withYear.Checked
-	s.InvoiceFormat.Normalize()
-	s.ProformaFormat.Normalize()
-	var problems []domain.FieldError
-	width, msg := parseIntField(n.width.Text)
-	if msg != "" {
-		problems = append(problems, domain.FieldError{Field: "width", Label: "Számjegyek", Message: msg})
-	}
-	s.InvoiceFormat.Width, s.ProformaFormat.Width = width, width
+	var problems, more []domain.FieldError
+	s.InvoiceFormat, problems = n.invoice.read()
+	s.ProformaFormat, more = n.proforma.read()
+	problems = append(problems, more...)
 	days, msg := parseIntField(n.days.Text)
 	if msg != "" {
 		problems = append(problems, domain.FieldError{Field: "paymentDays", Label: "Fizetési határidő (nap)", Message: msg})
 	}
 	s.PaymentDays = days
 	seen := map[string]bool{}
+	for _, fe := range problems {
+		seen[fe.Field] = true
+	}
 	for _, fe := range domain.FieldErrors(domain.ValidateNumbering(s.InvoiceFormat, s.ProformaFormat)) {
-		if fe.Field == "invoice.width" || fe.Field == "proforma.width" {
-			fe.Field, fe.Label = "width", "Számjegyek"
-		}
-		if !seen[fe.Field] {
+		if !seen[fe.Field] { // a width that is not a number keeps its own message
 			seen[fe.Field] = true
 			problems = append(problems, fe)
 		}
@@ -102,21 +136,31 @@ func (n *numberingFields) read() (domain.InvoiceSettings, []domain.FieldError) {
 	// InvoiceSettings.Validate stops at the numbering; check the days alone.
 	days0 := domain.DefaultInvoiceSettings()
 	days0.PaymentDays = days
-	problems = append(problems, domain.FieldErrors(days0.Validate())...)
+	for _, fe := range domain.FieldErrors(days0.Validate()) {
+		if !seen[fe.Field] {
+			problems = append(problems, fe)
+		}
+	}
 	return s, problems
 }
 
-// showExample shows the first numbers of this year in both series.
+// showExample shows, under each series, the first number of this year; a
+// series with a wrong field shows none.
 func (n *numberingFields) showExample() {
 	s, problems := n.read()
-	for _, fe := range problems {
-		if fe.Field != "paymentDays" {
-			n.example.SetText("pl. –")
-			return
-		}
-	}
 	y := n.f.today.Year()
-	n.example.SetText("pl. " + s.InvoiceFormat.Format(1, y) + " (számla), " + s.ProformaFormat.Format(1, y) + " (díjbekérő)")
+	for _, series := range []struct {
+		fields *seriesFields
+		format domain.NumberFormat
+	}{{n.invoice, s.InvoiceFormat}, {n.proforma, s.ProformaFormat}} {
+		text := "pl. " + series.format.Format(1, y)
+		for _, fe := range problems {
+			if strings.HasPrefix(fe.Field, series.fields.key+".") {
+				text = "pl. –"
+			}
+		}
+		series.fields.example.SetText(text)
+	}
 }
 
 // sellerLogo is the optional logo: its name and size, a browse button

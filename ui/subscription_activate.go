@@ -42,7 +42,7 @@ func (p *subPanel) showActivation(id domain.PlanID) {
 		showError(p.win, "open activation", err)
 		return
 	}
-	a := &subActivation{p: p, plan: plan, user: widget.NewEntry(), pass: widget.NewPasswordEntry(), errMsg: newErrLabel()}
+	a := &subActivation{p: p, plan: plan, user: widget.NewEntry(), pass: widget.NewPasswordEntry(), errMsg: newMessageLabel()}
 	a.user.SetPlaceHolder("felhasználónév")
 	a.pass.SetPlaceHolder("jelszó")
 	a.login = widget.NewButton(subLoginLabel, a.onLogin)
@@ -58,10 +58,11 @@ func (p *subPanel) showActivation(id domain.PlanID) {
 		widget.NewLabel("Felhasználónév"), a.user,
 		widget.NewLabel("Jelszó"), a.pass,
 	)
-	a.dialog = dialog.NewCustomWithoutButtons("Aktiválás: "+plan.Name, container.NewVBox(intro, form, a.errMsg), p.win)
+	// The message line keeps its room, so a wrong password moves nothing.
+	a.dialog = dialog.NewCustomWithoutButtons("Aktiválás: "+plan.Name, container.NewVBox(intro, form, messageLine(a.errMsg, 2)), p.win)
 	a.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton("Mégse", a.dialog.Hide), a.login})
-	a.dialog.Resize(fyne.NewSize(520, 300))
 	a.dialog.Show()
+	fitDialog(a.dialog, 520)
 	p.win.Canvas().Focus(a.user)
 	p.lastActivation = a
 }
@@ -94,7 +95,7 @@ func (a *subActivation) done(sub domain.Subscription, err error) {
 	case errors.Is(err, domain.ErrWrongCredentials) || errors.Is(err, domain.ErrLoginLocked):
 		fyne.LogError("activate subscription", err)
 		a.errMsg.SetText(domain.ErrorMessage(err))
-		a.errMsg.Show()
+		fitDialog(a.dialog, 520) // a longer message may need another line
 		a.pass.SetText("")
 		a.p.win.Canvas().Focus(a.pass)
 		return

@@ -31,11 +31,12 @@ func TestSubscriptionFlow(t *testing.T) {
 	}
 
 	test.Tap(row.more)
-	if txt := subDialogText(t, w); !strings.Contains(txt, "INGYENES") || !strings.Contains(txt, "szinkronizáció") {
+	if txt := subDialogText(t, w); !strings.Contains(txt, "INGYENES") || !strings.Contains(txt, "szinkronizáció") ||
+		!strings.Contains(txt, "a Vevők lapon a Szinkronizál gombbal") {
 		t.Errorf("Bővebben shows:\n%s", txt)
 	}
 	tapDialogButton(t, w, "Előfizetek")
-	if txt := subDialogText(t, w); !strings.Contains(txt, "MiniCRM kiegészítő előfizetés") || !strings.Contains(txt, "díjbekérőt nem kap") {
+	if txt := subDialogText(t, w); !strings.Contains(txt, "MiniCRM kiegészítő előfizetés") || !strings.Contains(txt, subFreeText) {
 		t.Errorf("summary shows:\n%s", txt)
 	}
 	tapDialogButton(t, w, "Előfizetés véglegesítése")
@@ -108,9 +109,12 @@ func TestSubscriptionFlow(t *testing.T) {
 	}
 }
 
-func TestActivationLinkTwiceIsRefused(t *testing.T) {
+// Once the plan is no longer waiting for activation, the order message
+// no longer offers its Aktiválás, and says why; a new order brings a link
+// that works.
+func TestUsedActivationLinkIsNotOffered(t *testing.T) {
 	f := subNewFixture(t, true)
-	p, w := f.p, f.w
+	p := f.p
 	if _, err := f.subs.Order(t.Context(), domain.PlanMiniCRM); err != nil {
 		t.Fatal(err)
 	}
@@ -119,13 +123,54 @@ func TestActivationLinkTwiceIsRefused(t *testing.T) {
 	}
 	p.refresh()
 	p.openMessage(1) // the order message, whose link was already used
+	if p.msgs.subject.Text != domain.SubjectOrdered || p.msgs.action.Visible() || !p.msgs.used.Visible() ||
+		!strings.Contains(p.msgs.used.Text, "a szolgáltatás aktív") {
+		t.Fatalf("used link: subject %q, Aktiválás shown %v, note %q", p.msgs.subject.Text, p.msgs.action.Visible(), p.msgs.used.Text)
+	}
+	test.Tap(p.msgs.action) // a hidden button cannot be pressed, and onAction refuses too
+	p.msgs.onAction()
+	if f.w.Canvas().Overlays().Top() != nil {
+		t.Error("the used link opened the activation")
+	}
+
+	if err := f.subs.Cancel(t.Context(), domain.PlanMiniCRM); err != nil {
+		t.Fatal(err)
+	}
+	p.refresh()
+	if p.msgs.action.Visible() || !strings.Contains(p.msgs.used.Text, "lemondta") {
+		t.Errorf("after Lemondás: Aktiválás shown %v, note %q", p.msgs.action.Visible(), p.msgs.used.Text)
+	}
+
+	if _, err := f.subs.Order(t.Context(), domain.PlanMiniCRM); err != nil {
+		t.Fatal(err)
+	}
+	p.refresh()
+	p.openMessage(p.msgs.msgs[0].ID) // the new order's message
+	if !p.msgs.action.Visible() || p.msgs.used.Visible() {
+		t.Errorf("new order: Aktiválás shown %v, note %q", p.msgs.action.Visible(), p.msgs.used.Text)
+	}
 	test.Tap(p.msgs.action)
-	entries := subDialogEntries(t, w)
-	test.Type(entries[0], "anna")
-	test.Type(entries[1], "titkos123")
-	tapDialogButton(t, w, "Belépés")
-	if txt := subDialogText(t, w); !strings.Contains(txt, "kétszer nem aktiválható") {
-		t.Errorf("second activation shows:\n%s", txt)
+	if txt := subDialogText(t, f.w); !strings.Contains(txt, subActivateIntro) {
+		t.Errorf("the new link does not open the activation:\n%s", txt)
+	}
+}
+
+// The summary promises nothing that does not happen: a free plan says no
+// díjbekérő comes; a priced one (none exists yet) only shows its price.
+func TestOrderSummaryPromisesNoProforma(t *testing.T) {
+	f := subNewFixture(t, true)
+	priced := domain.CatalogueEntry{Plan: domain.Plan{ID: "proba", Name: "Próba kiegészítő",
+		Price: domain.Money{Minor: 1990, Currency: domain.HUF}}}
+	f.p.showSummary(priced)
+	txt := subDialogText(t, f.w)
+	if !strings.Contains(txt, priced.Plan.PriceText()) || strings.Contains(strings.ToLower(txt), "díjbekér") {
+		t.Errorf("priced plan summary:\n%s", txt)
+	}
+	f.w.Canvas().Overlays().Top().Hide()
+	free, _ := f.p.entry(domain.PlanMiniCRM)
+	f.p.showSummary(free)
+	if txt := subDialogText(t, f.w); !strings.Contains(txt, "INGYENES") || !strings.Contains(txt, subFreeText) {
+		t.Errorf("free plan summary:\n%s", txt)
 	}
 }
 

@@ -16,7 +16,9 @@ import (
 const (
 	subOrderLabel    = "Előfizetek"
 	subFinalizeLabel = "Előfizetés véglegesítése"
-	subOrderedText   = "Köszönjük, a megrendelését rögzítettük. Az aktiváló linket tartalmazó üzenetet " +
+	// subFreeText is what the summary says of a free plan's bill.
+	subFreeText    = "Díjbekérőt nem kap, és fizetnie sem kell."
+	subOrderedText = "Köszönjük, a megrendelését rögzítettük. Az aktiváló linket tartalmazó üzenetet " +
 		"az Üzenetek lapon találja: nyissa meg, és kattintson az Aktiválás gombra."
 )
 
@@ -44,28 +46,29 @@ func (p *subPanel) onMore(id domain.PlanID) {
 		buttons = append(buttons, order)
 	}
 	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
+	fitDialog(d, 560)
 }
 
-// showSummary is the last step before the order: what is ordered, for how
-// much, and whether a díjbekérő will come.
+// showSummary is the last step before the order: what is ordered and for
+// how much. A free plan also says that no díjbekérő comes, as the original
+// service did. A priced plan shows its price and promises nothing more:
+// billing it is not built (no priced plan exists yet).
 func (p *subPanel) showSummary(e domain.CatalogueEntry) {
-	bill := "Ingyenes szolgáltatás: díjbekérőt nem kap, és fizetnie sem kell."
-	if !e.Plan.Free() {
-		bill = "A díjat díjbekérő alapján fizeti."
-	}
 	note := widget.NewLabel("A véglegesítés után az Üzenetek között kap egy aktiváló linket; " +
 		"a szolgáltatás az aktiválással indul.")
 	note.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(
-		container.New(layout.NewFormLayout(),
-			widget.NewLabel("Szolgáltatás"), widget.NewLabelWithStyle(e.Plan.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			widget.NewLabel("Ár"), widget.NewLabel(e.Plan.PriceText()),
-			widget.NewLabel("Számlázás"), widget.NewLabel(bill),
-		),
-		note,
+	facts := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Szolgáltatás"), widget.NewLabelWithStyle(e.Plan.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel("Ár"), widget.NewLabel(e.Plan.PriceText()),
 	)
+	if e.Plan.Free() {
+		free := widget.NewLabel(subFreeText)
+		free.Wrapping = fyne.TextWrapWord
+		facts.Add(widget.NewLabel("Fizetés"))
+		facts.Add(free)
+	}
+	body := container.NewVBox(facts, note)
 	d := dialog.NewCustomWithoutButtons("Megrendelés összesítése", body, p.win)
 	finalize := widget.NewButton(subFinalizeLabel, nil)
 	finalize.Importance = widget.HighImportance
@@ -86,8 +89,8 @@ func (p *subPanel) showSummary(e domain.CatalogueEntry) {
 		})
 	}
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Mégse", d.Hide), finalize})
-	d.Resize(fyne.NewSize(560, 300))
 	d.Show()
+	fitDialog(d, 560)
 }
 
 // showOrdered confirms the order and leads to the message with the link.

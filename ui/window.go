@@ -24,6 +24,17 @@ type Deps struct {
 	// Subscriptions runs the Előfizetések and Üzenetek tabs and the gates
 	// of the MiniCRM features; without it both tabs are left out.
 	Subscriptions *domain.SubscriptionService
+	// Sync runs the customer sync with MiniCRM: the Szinkronizálás and
+	// Napló buttons and the progress line of the Vevők tab, behind the
+	// MiniCRM add-on's gate; without it they are left out.
+	Sync domain.CustomerSyncer
+	// History backs the Előzmények button of the customer form; without it
+	// the button is left out.
+	History domain.CustomerHistory
+	// NAV backs the NAV beállítások tab; NAVReports the Számlák list's NAV
+	// column (state, NAV's messages, resend). Without NAV the tab is left out.
+	NAV        *domain.NAVService
+	NAVReports domain.NAVReportStore
 }
 
 // Main is the content of the main window.
@@ -36,6 +47,9 @@ type Main struct {
 	minicrm   *miniCRMScreen
 	// subscriptions is nil when Deps.Subscriptions is.
 	subscriptions *subPanel
+	// sync is nil when Deps.Sync is.
+	sync *syncScreen
+	nav  *navSettingsScreen // nil without Deps.NAV
 }
 
 // New builds the main window's content and registers its keyboard
@@ -55,6 +69,17 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 		// the MiniCRM features; install (after the last tab) adds its tabs.
 		m.subscriptions = subNewPanel(w, deps.Subscriptions, async)
 	}
+	m.customers.history = deps.History
+	if deps.Sync != nil {
+		m.sync = syncNewScreen(w, deps.Sync, async)
+		m.sync.onDone = m.customers.reload
+		var guard func(func()) func()
+		if m.subscriptions != nil {
+			guard = func(f func()) func() { return m.subscriptions.guard(domain.PlanMiniCRM, f) }
+		}
+		m.customers.syncTools = m.sync.buildToolbar(guard)
+		m.customers.syncStatus = m.sync.statusBar()
+	}
 	customersTab := container.NewTabItem("Vevők", m.customers.buildUI())
 	m.Tabs = container.NewAppTabs(customersTab)
 	var actions []shortcutAction
@@ -65,6 +90,10 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 	if deps.Invoices != nil {
 		m.invoices = newInvoicesScreen(w, deps.Invoices, deps.Customers)
 		m.invoices.async = async
+		m.invoices.nav = navListDeps{Reports: deps.NAVReports}
+		if deps.NAV != nil {
+			m.invoices.nav.Settings = deps.NAV.Settings
+		}
 		invoicesTab := container.NewTabItem("Számlák", m.invoices.buildUI())
 		m.Tabs.Append(invoicesTab)
 		actions = append(actions, shortcutAction{"Új bizonylat", fyne.KeyI, func() {
@@ -80,6 +109,11 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 			content = m.subscriptions.gate(domain.PlanMiniCRM, content)
 		}
 		m.Tabs.Append(container.NewTabItem("MiniCRM beállítások", content))
+	}
+	if deps.NAV != nil {
+		m.nav = navNewSettingsScreen(w, deps.NAV)
+		m.nav.async = async
+		m.Tabs.Append(container.NewTabItem("NAV beállítások", m.nav.buildUI()))
 	}
 	if m.subscriptions != nil {
 		// Előfizetések becomes the first (and selected) tab, Üzenetek the last.

@@ -71,3 +71,11 @@ func (o Override) String() string {
 
 // GoString hides the key from %#v as well.
 func (o Override) GoString() string { return o.String() }
+
+var _ domain.KeyringGetter = (*Override)(nil)
+
+// KeyringGet reads the keyring itself, past the environment override, so
+// that "minicrm show" can tell whether a key is stored there too.
+func (o *Override) KeyringGet(ctx context.Context, account string) (string, error) {
+	return o.store.Get(ctx, account)
+}

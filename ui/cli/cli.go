@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"konnyuszamla/domain"
@@ -37,6 +38,10 @@ type Env struct {
 	// MiniCRM holds the keyring and the connector of the minicrm commands;
 	// its Settings come from the opened Store.
 	MiniCRM MiniCRMDeps
+	// Sync builds the customer sync over the opened Store (sync command).
+	Sync SyncDeps
+	// NAV builds the nav commands' dependencies over the opened Store.
+	NAV func(s Store) NAVDeps
 }
 
 // Exit statuses, as docs/cli.md defines them.
@@ -67,12 +72,34 @@ func Run(ctx context.Context, env Env, args []string) int {
 		Usage(env.Stderr)
 		return exitUsage
 	default:
-		fmt.Fprintln(env.Stderr, "Hiba:", oneLine(domain.ErrorMessage(err)))
-		if domain.ErrorCode(err) == domain.EInternal {
-			fmt.Fprintln(env.Stderr, "Részletek:", oneLine(err.Error()))
-		}
+		fmt.Fprintln(env.Stderr, "Hiba:", oneLine(failureMessage(err)))
 		return exitFail
 	}
+}
+
+// failureMessage is the one line a failed command prints after "Hiba:":
+// the user message, and for an unexpected error also its details, since
+// a headless run has no log window to look them up in.
+func failureMessage(err error) string {
+	if domain.ErrorCode(err) != domain.EInternal {
+		return domain.ErrorMessage(err)
+	}
+	var de *domain.Error
+	if !errors.As(err, &de) || de.Message == "" {
+		return "Váratlan hiba történt (részletek: " + err.Error() + ")."
+	}
+	// The message, the context wrapped around it, and its cause.
+	var details []string
+	if err.Error() != de.Error() {
+		details = append(details, err.Error())
+	}
+	if de.Err != nil {
+		details = append(details, de.Err.Error())
+	}
+	if len(details) == 0 {
+		return de.Error()
+	}
+	return strings.TrimRight(de.Error(), ". ") + " (részletek: " + strings.Join(details, "; ") + ")."
 }
 
 func dispatch(ctx context.Context, env Env, args []string) error {
@@ -103,6 +130,16 @@ func dispatch(ctx context.Context, env Env, args []string) error {
 			deps.Settings = s
 			return MiniCRM(ctx, env, deps, args[1], args[2:])
 		})
+	case "sync":
+		return withStore(ctx, env, func(s Store) error { return Sync(ctx, env, env.Sync, s, args[1:]) })
+	case "nav":
+		if len(args) < 2 {
+			return usageError("a nav után adja meg: export, status, send vagy resend")
+		}
+		if env.NAV == nil {
+			return errors.New("nav: dependencies not wired")
+		}
+		return withStore(ctx, env, func(s Store) error { return NAV(ctx, env, env.NAV(s), args[1], args[2:]) })
 	case "account":
 		return withStore(ctx, env, func(s Store) error { return Account(ctx, env, s.AccountService(), args[1:]) })
 	case "subscriptions":
@@ -153,10 +190,13 @@ Parancsok:
   subscriptions cancel AZONOSÍTÓ         lemondás; a beállítások és adatok megmaradnak
 `)
 	fmt.Fprint(w, MiniCRMUsage)
+	fmt.Fprint(w, SyncUsage)
+	fmt.Fprint(w, NAVUsage)
 }
 
 // parseInterspersed parses flags that may stand before, between or after the
-// positional arguments, and returns the positional ones.
+// positional arguments, and returns the positional ones. Its errors are
+// usage errors in Hungarian.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
@@ -164,7 +204,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError("%v", err)
+			return nil, usageError("%s", flagProblem(err))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -173,6 +213,45 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+// flagPatterns translate the errors of the flag package (Go 1.26 texts).
+var flagPatterns = []struct {
+	re   *regexp.Regexp
+	text func(m []string) string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (-\S*)$`), func(m []string) string {
+		return "ismeretlen kapcsoló: " + m[1]
+	}},
+	{regexp.MustCompile(`^flag needs an argument: (-\S*)$`), func(m []string) string {
+		return "a(z) " + m[1] + " kapcsoló után meg kell adni az értékét (" + m[1] + " ÉRTÉK vagy " + m[1] + "=ÉRTÉK)"
+	}},
+	{regexp.MustCompile(`^invalid boolean value (".*") for (-\S*): `), func(m []string) string {
+		return "a(z) " + m[2] + " kapcsoló értéke true vagy false lehet, nem " + m[1]
+	}},
+	{regexp.MustCompile(`^invalid boolean flag (\S*): `), func(m []string) string {
+		return "a(z) -" + m[1] + " kapcsoló értéke true vagy false lehet"
+	}},
+	{regexp.MustCompile(`^invalid value (".*") for flag (-\S*): value out of range$`), func(m []string) string {
+		return "a(z) " + m[2] + " kapcsoló értéke túl nagy: " + m[1]
+	}},
+	{regexp.MustCompile(`^invalid value (".*") for flag (-\S*): `), func(m []string) string {
+		return "a(z) " + m[2] + " kapcsoló értéke hibás: " + m[1]
+	}},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), func(m []string) string {
+		return "hibás kapcsoló: " + m[1]
+	}},
+}
+
+// flagProblem says in Hungarian what the flag package refused.
+func flagProblem(err error) string {
+	msg := err.Error()
+	for _, p := range flagPatterns {
+		if m := p.re.FindStringSubmatch(msg); m != nil {
+			return p.text(m)
+		}
+	}
+	return "hibás kapcsoló: " + msg // not expected: a flag type added later
 }
 
 func newFlagSet(name string, env Env) *flag.FlagSet {

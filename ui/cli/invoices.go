@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"text/tabwriter"
 
@@ -72,11 +74,13 @@ func invoicesIssue(ctx context.Context, env Env, s Store, args []string) error {
 }
 
 // issuedJSON is one item of "invoices list --json" (docs/cli.md): the
-// document, its computed totals and its MiniCRM upload state.
+// document, its computed totals, the invoice a proforma became ("" when
+// none, like cancels and fromProforma) and its MiniCRM upload state.
 type issuedJSON struct {
 	*domain.Invoice
 	domain.Totals
-	MiniCRM string `json:"minicrm"`
+	InvoicedAs string `json:"invoicedAs"`
+	MiniCRM    string `json:"minicrm"`
 }
 
 func invoicesList(ctx context.Context, env Env, s Store, args []string) error {
@@ -102,7 +106,7 @@ func invoicesList(ctx context.Context, env Env, s Store, args []string) error {
 		if err != nil {
 			return err
 		}
-		out = append(out, issuedJSON{Invoice: inv, Totals: totals, MiniCRM: "none"})
+		out = append(out, issuedJSON{Invoice: inv, Totals: totals, InvoicedAs: sum.InvoicedAs, MiniCRM: "none"})
 	}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetIndent("", "  ")
@@ -114,9 +118,18 @@ func writeInvoiceTable(w io.Writer, list []domain.InvoiceSummary) error {
 	fmt.Fprintln(tw, "SORSZÁM\tTÍPUS\tVEVŐ\tKELT\tHATÁRIDŐ\tBRUTTÓ\tÁLLAPOT")
 	for _, d := range list {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.Number, d.Type.Label(), d.BuyerName,
-			d.IssueDate.FormatHU(), d.DueDate.FormatHU(), d.Gross.String(), d.Status.Label())
+			d.IssueDate.FormatHU(), d.DueDate.FormatHU(), d.Gross.String(), listStatus(d))
 	}
 	return tw.Flush()
+}
+
+// listStatus is the ÁLLAPOT column: the status, or for a proforma turned
+// into an invoice that invoice, as the Számlák tab shows it.
+func listStatus(d domain.InvoiceSummary) string {
+	if d.InvoicedAs != "" {
+		return "számlázva: " + d.InvoicedAs
+	}
+	return d.Status.Label()
 }
 
 func invoicesPDF(ctx context.Context, env Env, s Store, args []string) error {
@@ -138,10 +151,37 @@ func invoicesPDF(ctx context.Context, env Env, s Store, args []string) error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", path, err)
 	}
-	if err := os.WriteFile(*out, data, 0o600); err != nil {
-		return domain.Errorf(domain.EInvalid, "A PDF nem írható ide: %s", *out)
+	if err := writeNewFile(*out, data, "A PDF"); err != nil {
+		return err
 	}
 	fmt.Fprintln(env.Stdout, *out)
+	return nil
+}
+
+// writeNewFile writes data to path, which must not exist yet: like export
+// and backup, the command never overwrites a file. what names the content
+// in the messages ("A PDF").
+func writeNewFile(path string, data []byte, what string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return domain.Errorf(domain.EInvalid, "A fájl már létezik: %s. Adjon meg új fájlnevet.", path)
+	case errors.Is(err, fs.ErrNotExist):
+		return domain.Errorf(domain.EInvalid, "%s nem írható ide: %s (a mappa nem létezik).", what, path)
+	case errors.Is(err, fs.ErrPermission):
+		return domain.Errorf(domain.EInvalid, "%s nem írható ide: %s (nincs írási jog).", what, path)
+	case err != nil:
+		return &domain.Error{Code: domain.EInvalid, Message: fmt.Sprintf("%s nem írható ide: %s.", what, path), Err: err}
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return fmt.Errorf("close %s: %w", path, err)
+	}
 	return nil
 }
 

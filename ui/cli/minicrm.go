@@ -147,7 +147,7 @@ func minicrmTest(ctx context.Context, env Env, svc *domain.MiniCRMService, args 
 		return err
 	}
 	if !s.Configured() {
-		return domain.Errorf(domain.EInvalid, "Nincs beállítva a MiniCRM rendszer azonosító. "+
+		return domain.Errorf(domain.EInvalid, "Nincs beállítva a MiniCRM rendszerazonosítója. "+
 			"Adja meg: konnyuszamla minicrm set --system-id N --api-key-stdin (vagy --api-url-stdin).")
 	}
 	mods, err := svc.Test(ctx, s, "")

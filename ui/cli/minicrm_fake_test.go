@@ -73,6 +73,18 @@ func (m *memSecrets) Overridden(account string) bool {
 	return m.override != "" && strings.HasPrefix(account, "minicrm:")
 }
 
+// KeyringGet reads the keyring behind the override (domain.KeyringGetter).
+func (m *memSecrets) KeyringGet(_ context.Context, account string) (string, error) {
+	if m.err != nil {
+		return "", m.err
+	}
+	v, ok := m.m[account]
+	if !ok {
+		return "", &domain.Error{Code: domain.ENotFound, Message: "nincs", Err: domain.ErrSecretNotFound}
+	}
+	return v, nil
+}
+
 var errWrongKey = errors.New("401")
 
 const wrongKeyText = "A rendszerazonosító vagy az API kulcs hibás (401)."

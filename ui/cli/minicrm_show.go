@@ -12,10 +12,11 @@ import (
 )
 
 // minicrmShowJSON is the `minicrm show --json` shape (docs/cli.md). It has
-// no field that could hold the key. Unset modules are null; keyStored is
-// null when it cannot be known (the keyring failed, or the environment
-// variable answers instead of it), and keySource says where a key comes
-// from: "keyring", "environment" or null.
+// no field that could hold the key. Unset modules are null. keyStored says
+// whether the keyring holds a key for the system, also while
+// KONNYUSZAMLA_MINICRM_API_KEY answers instead of it; it is false when the
+// keyring cannot be read (a warning goes to stderr). keySource says where
+// the key in use comes from: "keyring", "environment" or null.
 type minicrmShowJSON struct {
 	SystemID        string   `json:"systemId"`
 	Company         string   `json:"company"`
@@ -24,7 +25,7 @@ type minicrmShowJSON struct {
 	AllowedIPs      []string `json:"allowedIps"`
 	CustomersModule *int64   `json:"customersModule"`
 	InvoicesModule  *int64   `json:"invoicesModule"`
-	KeyStored       *bool    `json:"keyStored"`
+	KeyStored       bool     `json:"keyStored"`
 	KeySource       *string  `json:"keySource"`
 }
 
@@ -38,15 +39,24 @@ func minicrmShow(ctx context.Context, env Env, svc *domain.MiniCRMService, args 
 	if err != nil {
 		return err
 	}
+	// The settings are still worth showing when the keyring fails; its
+	// problem goes to stderr so that stdout stays valid JSON.
+	warn := func(err error) { fmt.Fprintln(env.Stderr, "Figyelem:", oneLine(domain.ErrorMessage(err))) }
 	state, keyErr := svc.KeyStatus(ctx, s.SystemID)
 	if keyErr != nil {
-		// The settings are still worth showing; the keyring's problem goes
-		// to stderr so that stdout stays valid JSON.
-		fmt.Fprintln(env.Stderr, "Figyelem:", oneLine(domain.ErrorMessage(keyErr)))
+		warn(keyErr)
+	}
+	stored := state == domain.KeyInKeyring
+	if state == domain.KeyFromEnvironment {
+		var err error
+		if stored, err = svc.StoredInKeyring(ctx, s.SystemID); err != nil {
+			warn(err)
+		}
 	}
 	out := minicrmShowJSON{
 		SystemID: s.SystemID, Company: s.Company, BaseURL: s.BaseURL, Demo: s.Demo, AllowedIPs: s.AllowedIPs,
 		CustomersModule: optionalID(s.CustomersModule), InvoicesModule: optionalID(s.InvoicesModule),
+		KeyStored: stored,
 	}
 	if out.AllowedIPs == nil {
 		out.AllowedIPs = []string{}
@@ -54,11 +64,9 @@ func minicrmShow(ctx context.Context, env Env, svc *domain.MiniCRMService, args 
 	switch {
 	case keyErr != nil:
 	case state == domain.KeyInKeyring:
-		out.KeyStored, out.KeySource = showPtr(true), showPtr("keyring")
+		out.KeySource = showPtr("keyring")
 	case state == domain.KeyFromEnvironment:
 		out.KeySource = showPtr("environment")
-	default:
-		out.KeyStored = showPtr(false)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
@@ -91,16 +99,18 @@ func printMiniCRM(env Env, out minicrmShowJSON, state domain.KeyStatus, keyErr e
 		key = "nem ismert (a kulcstartó nem érhető el)"
 	case state == domain.KeyInKeyring:
 		key = "el van mentve a kulcstartóban"
+	case state == domain.KeyFromEnvironment && out.KeyStored:
+		key = "a KONNYUSZAMLA_MINICRM_API_KEY környezeti változóból (a kulcstartóban is van egy elmentett kulcs)"
 	case state == domain.KeyFromEnvironment:
-		key = "a KONNYUSZAMLA_MINICRM_API_KEY környezeti változóból (nincs elmentve)"
+		key = "a KONNYUSZAMLA_MINICRM_API_KEY környezeti változóból (a kulcstartóban nincs elmentve)"
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	for _, row := range [][2]string{
-		{"Rendszer azonosító", orText(out.SystemID, "(nincs megadva)")},
+		{domain.MiniCRMSystemIDLabel, orText(out.SystemID, "(nincs megadva)")},
 		{"Vállalat száma", orText(out.Company, "(nincs megadva)")},
 		{"API cím", out.BaseURL},
 		{"Demó rendszer", demo},
-		{"API Engedélyezett IP címek", orText(strings.Join(out.AllowedIPs, ", "), "bárhonnan")},
+		{domain.MiniCRMAllowedIPsLabel, orText(strings.Join(out.AllowedIPs, ", "), "bárhonnan")},
 		{"Vevők modul", idText(out.CustomersModule, "(nincs kiválasztva)")},
 		{"Számlák modul", idText(out.InvoicesModule, "(nincs)")},
 		{"API kulcs", key},

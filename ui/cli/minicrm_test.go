@@ -70,7 +70,7 @@ func TestMiniCRMSetErrors(t *testing.T) {
 		{"both stdin flags", "x", []string{"set", "--api-key-stdin", "--api-url-stdin"}, 2, "csak az egyiket"},
 		{"positional", "", []string{"set", "98"}, 2, "minicrm set"},
 		{"bad module", "", []string{"set", "--customers-module", "abc"}, 2, "customers-module"},
-		{"bad system id", "", []string{"set", "--system-id", "98a"}, 1, "Rendszer azonosító: csak számjegyekből"},
+		{"bad system id", "", []string{"set", "--system-id", "98a"}, 1, "Rendszerazonosító: csak számjegyekből"},
 		{"bad ip", "", []string{"set", "--system-id", "98", "--allowed-ips", "1.2.3.4,300.0.0.1"}, 1, "2. elem („300.0.0.1”)"},
 		{"remote http", "", []string{"set", "--system-id", "98", "--base-url", "http://r3.minicrm.hu"}, 1, "localhost"},
 		{"empty key", "\n\n", []string{"set", "--system-id", "98", "--api-key-stdin"}, 1, "Üres a szabványos bemenet"},
@@ -97,9 +97,22 @@ func TestMiniCRMSetReplacesKeyOnlyWhenItWorks(t *testing.T) {
 	r := newMiniCRMRig()
 	r.secrets.m["minicrm:98"] = cliKey
 	r.settings.saved = &domain.MiniCRMSettings{SystemID: "98", BaseURL: domain.DefaultMiniCRMBaseURL}
-	code, _, errOut := r.run(t, "ffffffff\n", "set", "--api-key-stdin")
-	if code != 1 || !strings.Contains(errOut, wrongKeyText) || r.secrets.m["minicrm:98"] != cliKey {
+	code, _, errOut := r.run(t, "ffffffff\n", "set", "--api-key-stdin", "--company", "5")
+	if code != 1 || r.secrets.m["minicrm:98"] != cliKey || r.settings.saved.Company != "" ||
+		errOut != "Hiba: A kulcsot és a beállításokat nem mentettük. "+wrongKeyText+"\n" {
 		t.Fatalf("exit %d %q, stored %q", code, errOut, r.secrets.m["minicrm:98"])
+	}
+}
+
+// Giving the stored key again needs no connection test (no network).
+func TestMiniCRMSetSameKeyOffline(t *testing.T) {
+	r := newMiniCRMRig()
+	r.secrets.m["minicrm:98"] = cliKey
+	r.settings.saved = &domain.MiniCRMSettings{SystemID: "98", BaseURL: domain.DefaultMiniCRMBaseURL}
+	r.conn.good = "" // every test would fail, as offline
+	code, _, errOut := r.run(t, cliKey+"\n", "set", "--api-key-stdin", "--company", "5")
+	if code != 0 || r.secrets.m["minicrm:98"] != cliKey || r.settings.saved.Company != "5" {
+		t.Fatalf("exit %d %q, saved %+v", code, errOut, r.settings.saved)
 	}
 }
 
@@ -141,7 +154,7 @@ func TestMiniCRMShowJSON(t *testing.T) {
 		t.Error("show prints the key")
 	}
 	_, text, _ := r.run(t, "", "show")
-	if !strings.Contains(text, "el van mentve a kulcstartóban") || !strings.Contains(text, "Rendszer azonosító:") || strings.Contains(text, cliKey) {
+	if !strings.Contains(text, "el van mentve a kulcstartóban") || !strings.Contains(text, "Rendszerazonosító:") || strings.Contains(text, cliKey) {
 		t.Errorf("text show %q", text)
 	}
 }
@@ -151,20 +164,55 @@ func TestMiniCRMShowWhenKeyringFails(t *testing.T) {
 	r.settings.saved = &domain.MiniCRMSettings{SystemID: "98", BaseURL: domain.DefaultMiniCRMBaseURL}
 	r.secrets.err = &domain.Error{Code: domain.EUnavailable, Message: "A rendszer kulcstartója nem érhető el."}
 	code, out, errOut := r.run(t, "", "show", "--json")
-	if code != 0 || !strings.Contains(errOut, "kulcstartója nem érhető el") || !strings.Contains(out, `"keyStored": null`) {
+	if code != 0 || !strings.Contains(errOut, "kulcstartója nem érhető el") || !strings.Contains(out, `"keyStored": false`) ||
+		!strings.Contains(out, `"keySource": null`) {
 		t.Errorf("exit %d, out %q, err %q", code, out, errOut)
 	}
-	r.secrets.err, r.secrets.override = nil, cliKey
-	_, out, _ = r.run(t, "", "show", "--json")
-	if !strings.Contains(out, `"keySource": "environment"`) || strings.Contains(out, cliKey) {
-		t.Errorf("environment: %s", out)
+}
+
+// With the environment variable in use, keyStored still tells whether the
+// keyring holds a key: docs/cli.md has it as a boolean.
+func TestMiniCRMShowWithEnvironmentKey(t *testing.T) {
+	r := newMiniCRMRig()
+	r.settings.saved = &domain.MiniCRMSettings{SystemID: "98", BaseURL: domain.DefaultMiniCRMBaseURL}
+	r.secrets.override = cliKey
+	show := func() (map[string]any, string, string) {
+		t.Helper()
+		code, out, errOut := r.run(t, "", "show", "--json")
+		var got map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
+			t.Fatalf("exit %d, %v: %s %s", code, err, out, errOut)
+		}
+		if strings.Contains(out, cliKey) {
+			t.Fatal("show prints the key")
+		}
+		return got, out, errOut
+	}
+
+	got, _, errOut := show()
+	if got["keyStored"] != false || got["keySource"] != "environment" || errOut != "" {
+		t.Errorf("environment, empty keyring: %v, stderr %q", got, errOut)
+	}
+	r.secrets.m["minicrm:98"] = "0123456789abcdef0123456789abcdef"
+	got, _, _ = show()
+	if got["keyStored"] != true || got["keySource"] != "environment" {
+		t.Errorf("environment, key in the keyring: %v", got)
+	}
+	_, text, _ := r.run(t, "", "show")
+	if !strings.Contains(text, "környezeti változóból (a kulcstartóban is van egy elmentett kulcs)") {
+		t.Errorf("text show %q", text)
+	}
+	r.secrets.err = &domain.Error{Code: domain.EUnavailable, Message: "A rendszer kulcstartója nem érhető el."}
+	got, _, errOut = show()
+	if got["keyStored"] != false || got["keySource"] != "environment" || !strings.Contains(errOut, "Figyelem: A rendszer kulcstartója nem érhető el.") {
+		t.Errorf("environment, keyring down: %v, stderr %q", got, errOut)
 	}
 }
 
 func TestMiniCRMTest(t *testing.T) {
 	r := newMiniCRMRig()
 	code, _, errOut := r.run(t, "", "test")
-	if code != 1 || !strings.Contains(errOut, "Nincs beállítva a MiniCRM rendszer azonosító") {
+	if code != 1 || !strings.Contains(errOut, "Nincs beállítva a MiniCRM rendszerazonosítója") {
 		t.Fatalf("unconfigured: exit %d %q", code, errOut)
 	}
 	r.run(t, cliKey, "set", "--system-id", "98", "--api-key-stdin")
