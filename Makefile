@@ -41,3 +41,25 @@ bench: deps-test
 
 clean:
 	rm -f $(BIN) $(BIN)-debug
+
+# Release builds (slow; not part of make test). See "Installing" in README.md.
+#   make release         build dist/ (Linux .tar.xz, Windows .exe, SHA256SUMS), then release-check
+#   make release-build   only the build: scripts/release.sh
+#   make release-check   only the check of what dist/ holds: install and start both programs
+#                        (Linux in a temporary prefix, Windows under Wine), screenshots in dist/check/
+#   make release-deps    install the Debian packages both need (MinGW-w64, Wine, Xvfb, ...)
+# VERSION=x.y.z overrides FyneApp.toml's version; RELEASE_REF=worktree builds uncommitted
+# changes (the default is the committed HEAD); RELEASE_CHECK_GUI=0 skips both GUI starts.
+.PHONY: release release-build release-check release-deps
+
+release: release-build
+	scripts/release-check.sh
+
+release-build:
+	scripts/release.sh
+
+release-check:
+	scripts/release-check.sh
+
+release-deps:
+	scripts/release-deps.sh check

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release artifacts into dist/ (emptied first):
+# Builds the release artifacts into dist/ (replaced only when both builds succeed):
 #   dist/konnyuszamla-VERSION-linux-amd64.tar.xz    `fyne package -os linux`: binary, .desktop file,
 #                                                   icon and a Makefile (make install / make user-install)
 #   dist/konnyuszamla-VERSION-windows-amd64.exe     `fyne package -os windows`, cross-compiled with cgo by
@@ -86,8 +86,8 @@ echo "    version $VERSION, build $BUILD"
 # takes -ldflags out of GOFLAGS and adds its own (-s -w; -H=windowsgui for Windows).
 ldflags="-ldflags=-X=main.version=$VERSION"
 
-rm -rf "$dist"
-mkdir -p "$dist"
+out=$work/dist
+mkdir -p "$out"
 
 step "Linux: fyne package -os linux --release (cgo; the first build compiles go-gl and SQLite, minutes)"
 (
@@ -97,22 +97,26 @@ step "Linux: fyne package -os linux --release (cgo; the first build compiles go-
 )
 tarballs=("$src"/*.tar.xz)
 [ ${#tarballs[@]} -eq 1 ] && [ -f "${tarballs[0]}" ] || { echo "release: fyne package made no .tar.xz" >&2; exit 1; }
-mv "${tarballs[0]}" "$dist/$linux_pkg"
+mv "${tarballs[0]}" "$out/$linux_pkg"
 done_step
 
 step "Windows: fyne package -os windows --release (cgo with x86_64-w64-mingw32-gcc, minutes the first time)"
 rm -f "$src"/*.exe
 (
   cd "$src"
-  GOFLAGS=$ldflags CGO_ENABLED=1 GOOS=windows GOARCH=$arch CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
+  GOFLAGS=$ldflags CGO_ENABLED=1 GOOS=windows GOARCH=$arch CC=x86_64-w64-mingw32-gcc \
     "$fyne" package -os windows --release --app-version "$VERSION" --app-build "$BUILD"
 )
 exes=("$src"/*.exe)
 [ ${#exes[@]} -eq 1 ] && [ -f "${exes[0]}" ] || { echo "release: fyne package made no .exe" >&2; exit 1; }
-mv "${exes[0]}" "$dist/$windows_exe"
+mv "${exes[0]}" "$out/$windows_exe"
 done_step
 
-(cd "$dist" && sha256sum "$linux_pkg" "$windows_exe" >SHA256SUMS)
+(cd "$out" && sha256sum "$linux_pkg" "$windows_exe" >SHA256SUMS)
+# dist/ holds one release: the old files (and dist/check/) go.
+rm -rf "$dist"
+mkdir -p "$dist"
+mv "$out/$linux_pkg" "$out/$windows_exe" "$out/SHA256SUMS" "$dist/"
 
 echo "==> Built in $(($(date +%s) - total_start)) s:"
 (cd "$dist" && ls -l "$linux_pkg" "$windows_exe" SHA256SUMS && cat SHA256SUMS)
