@@ -31,6 +31,9 @@ func poppler(t testing.TB, tool string, pdf []byte, args ...string) string {
 	t.Helper()
 	bin, err := exec.LookPath(tool)
 	if err != nil {
+		if os.Getenv("KONNYUSZAMLA_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s not installed (poppler-utils), and make test requires it: %v", tool, err)
+		}
 		t.Skipf("%s not installed (poppler-utils): %v", tool, err)
 	}
 	path := filepath.Join(t.TempDir(), "doc.pdf")
