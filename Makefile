@@ -36,7 +36,8 @@ test: deps-test
 
 # Benchmarks of the targets in docs/BENCHMARKS.md.
 bench: deps-test
-	go test -run '^$$' -bench . -benchtime 20x ./storage/ ./domain/
+	go test -run '^$$' -bench . -benchtime 20x ./storage/ ./domain/ ./ui/ ./ui/pdf/ .
+	go test -count=1 -run TestSyncRequestBudget1000 -v ./crm/
 	scripts/bench-startup.sh
 
 clean:

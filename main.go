@@ -68,7 +68,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return nil, fmt.Errorf("sync: unexpected store %T", s)
 			}
 			return newSyncService(db), nil
-		}},
+		},
+			// sync flushes the MiniCRM outbox; outbox list|retry|skip use it.
+			Outbox: func(_ context.Context, s cli.Store) (cli.OutboxDeps, error) {
+				db, ok := s.(*storage.DB)
+				if !ok {
+					return cli.OutboxDeps{}, fmt.Errorf("outbox: unexpected store %T", s)
+				}
+				up := newUploader(db)
+				return cli.OutboxDeps{View: db, Flush: func(ctx context.Context) error {
+					_, err := up.Flush(ctx)
+					return err
+				}}, nil
+			}},
 		NAV: func(s cli.Store) cli.NAVDeps { return navDeps(s.(*storage.DB)) },
 	}
 	return cli.Run(context.Background(), env, fs.Args())
@@ -137,6 +149,11 @@ func runGUI(dir string, stderr io.Writer) int {
 	defer db.Close()
 
 	navSvc := newNAVService(db)
+	// MiniCRM uploads go out in the background; each was queued in the
+	// transaction that issued, paid or cancelled its document.
+	uploader := newUploader(db)
+	upCtx, stopUploads := context.WithCancel(ctx)
+	defer stopUploads()
 	m := ui.New(a, w, ui.Deps{
 		Customers: db, Invoices: db,
 		MiniCRMSettings: db, Secrets: newSecrets(), MiniCRM: newConnector(),
@@ -145,6 +162,10 @@ func runGUI(dir string, stderr io.Writer) int {
 		History:       db,
 		NAV:           navSvc,
 		NAVReports:    db,
+		Outbox:        db,
+		OutboxFlush:   func() { go uploader.Flush(upCtx) },
+		CRMViews: crm.ContactViews{Settings: db, Cache: db, Secrets: newSecrets(),
+			UserAgent: "KonnyuSzamla/" + version},
 	})
 	// Shows the tabs at once, or after the start-up login when the owner
 	// asked for one, and only then enables the menu and its shortcuts; on
@@ -170,6 +191,11 @@ func runGUI(dir string, stderr io.Writer) int {
 	navCtx, stopNAV := context.WithCancel(ctx)
 	defer stopNAV()
 	go reporter.Run(navCtx, 30*time.Second)
+	// Flushes at once (start-up), then every 15 s or when kicked; offline
+	// items are retried each minute, and the first that goes through sends
+	// the rest.
+	uploader.OnChange = func() { fyne.Do(m.RefreshOutbox) }
+	go uploader.Run(upCtx, 15*time.Second)
 
 	quitOnSignal(a)
 	w.ShowAndRun()
@@ -209,6 +235,16 @@ func navDeps(db *storage.DB) cli.NAVDeps {
 	rep := newReporter(db, svc)
 	return cli.NAVDeps{Exporter: nav.Exporter{Documents: db, Reports: db}, Reports: db, Service: svc,
 		Send: func(ctx context.Context) error { _, err := rep.RunOnce(ctx); return err }}
+}
+
+// newUploader is the MiniCRM outbox worker over the database: the key from
+// the keyring, the limiter shared with the sync, and the MiniCRM add-on's
+// gate.
+func newUploader(db *storage.DB) *crm.Uploader {
+	subs := db.SubscriptionService()
+	return &crm.Uploader{Store: db, Documents: db, Settings: db, Mappings: db,
+		Active:  func(ctx context.Context) (bool, error) { return subs.Active(ctx, domain.PlanMiniCRM) },
+		Secrets: newSecrets(), UserAgent: "KonnyuSzamla/" + version}
 }
 
 // quitOnSignal closes the app cleanly on SIGINT/SIGTERM, so the database is

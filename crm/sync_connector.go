@@ -51,8 +51,12 @@ func (c SyncConnector) ConnectSync(ctx context.Context, s domain.MiniCRMSettings
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	r := &SyncRemote{}
-	counted.Transport = &countingTransport{base: base, n: &r.requests}
+	clock := c.Clock
+	if clock == nil {
+		clock = systemClock{}
+	}
+	r := &SyncRemote{server: &serverClock{clock: clock}}
+	counted.Transport = &countingTransport{base: base, n: &r.requests, server: r.server}
 	limiter := c.Limiter
 	if limiter == nil {
 		limiter = sharedLimiter(s.BaseURL, s.SystemIDNumber(), c.Clock)
@@ -95,15 +99,61 @@ func sharedLimiter(base string, system int64, clock Clock) *Limiter {
 	return l
 }
 
-// countingTransport counts the requests that go out.
+// countingTransport counts the requests that go out and notes MiniCRM's
+// clock from the Date header of the answers.
 type countingTransport struct {
-	base http.RoundTripper
-	n    *atomic.Int64
+	base   http.RoundTripper
+	n      *atomic.Int64
+	server *serverClock
 }
 
 func (t *countingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	t.n.Add(1)
-	return t.base.RoundTrip(req)
+	res, err := t.base.RoundTrip(req)
+	if err == nil && t.server != nil {
+		t.server.observe(res.Header.Get("Date"))
+	}
+	return res, err
+}
+
+// serverClock is MiniCRM's clock as the Date headers of its answers tell
+// it: the server time of the latest answer and the local time it arrived.
+// The watermark of the sync is MiniCRM time, so a PC clock running fast
+// must not move it past changes the server has not reached yet.
+type serverClock struct {
+	clock         Clock
+	mu            sync.Mutex
+	server, local time.Time
+}
+
+func (s *serverClock) observe(date string) {
+	if date == "" {
+		return
+	}
+	t, err := http.ParseTime(date)
+	if err != nil {
+		return
+	}
+	now := s.clock.Now()
+	s.mu.Lock()
+	s.server, s.local = t, now
+	s.mu.Unlock()
+}
+
+// at converts local time t into MiniCRM's time, and returns the earlier of
+// the two (the Date header has whole seconds, and an earlier watermark
+// only refetches a little more). Before any answer it returns t.
+func (s *serverClock) at(t time.Time) time.Time {
+	s.mu.Lock()
+	server, local := s.server, s.local
+	s.mu.Unlock()
+	if server.IsZero() {
+		return t
+	}
+	if st := server.Add(t.Sub(local)); st.Before(t) {
+		return st.In(t.Location())
+	}
+	return t
 }
 
 // syncError is an error of the client as the sync sees it: it matches

@@ -18,6 +18,7 @@ const maxSearchPages = 10
 type SyncRemote struct {
 	client   *Client
 	requests atomic.Int64
+	server   *serverClock // MiniCRM's clock from the Date headers; nil: unknown
 }
 
 var _ domain.SyncRemote = (*SyncRemote)(nil)
@@ -25,8 +26,20 @@ var _ domain.SyncRemote = (*SyncRemote)(nil)
 // Client returns the client the remote uses.
 func (r *SyncRemote) Client() *Client { return r.client }
 
-// Now implements domain.SyncRemote with the client's clock.
-func (r *SyncRemote) Now() time.Time { return r.client.clock.Now() }
+// Now implements domain.SyncRemote: MiniCRM's time as the Date header of
+// its latest answer tells it, or the client's clock when that is earlier
+// (or before the first answer).
+func (r *SyncRemote) Now() time.Time { return r.ServerTime(r.client.clock.Now()) }
+
+// ServerTime implements domain.SyncServerClock: local time t (of the
+// client's clock) in MiniCRM's time, or t when that is earlier or no
+// answer has come yet.
+func (r *SyncRemote) ServerTime(t time.Time) time.Time {
+	if r.server == nil {
+		return t
+	}
+	return r.server.at(t)
+}
 
 // Requests implements domain.SyncRemote.
 func (r *SyncRemote) Requests() int { return int(r.requests.Load()) }
@@ -87,15 +100,18 @@ func (r *SyncRemote) Customer(ctx context.Context, id int64) (domain.RemoteCusto
 	return domain.CustomerFromRemote(rc), nil
 }
 
-// SearchContacts implements domain.SyncRemote.
-func (r *SyncRemote) SearchContacts(ctx context.Context, field domain.SearchField, value string, kind domain.CustomerKind) ([]domain.SyncCandidate, error) {
-	f := ContactFilter{Type: Business}
-	if kind == domain.KindPerson {
-		f.Type = Person
-	}
+// SearchContacts implements domain.SyncRemote. Only the tax-number search
+// is narrowed to Type=Business (a VatNumber is a company's); the e-mail
+// and name searches ask for every contact whatever its type, as the issue
+// says, so that a twin saved as the other kind (a sole trader entered as a
+// Person, a private person entered as a Business) is still found before a
+// create. The caller filters by kind only when a search finds several
+// contacts (domain: syncSession.search). kind is therefore unused here.
+func (r *SyncRemote) SearchContacts(ctx context.Context, field domain.SearchField, value string, _ domain.CustomerKind) ([]domain.SyncCandidate, error) {
+	var f ContactFilter
 	switch field {
 	case domain.SearchTaxNumber:
-		f.VATNumber = value
+		f.VATNumber, f.Type = value, Business
 	case domain.SearchEmail:
 		f.Email = value
 	case domain.SearchName:

@@ -1,5 +1,7 @@
 package domain
 
+import "strings"
+
 // MatchRule is the step of the matching cascade that linked a MiniCRM
 // customer to a local one. The cascade is the original service's, in its
 // order: (1) MiniCRM id, (2) name + city + address of the billing address,
@@ -12,7 +14,7 @@ const (
 	RuleMiniCRMID             // 1: the local customer carries the MiniCRM id
 	RuleNameBilling           // 2: name + billing city + billing street
 	RuleNameMailing           // 3: name + mailing city + mailing street
-	RuleAddress               // 4: billing city + street alone: a weak match
+	RuleAddress               // 4: billing postal code/district, city + street alone, same kind: a weak match
 	RuleManual                // the user linked them in the preview
 	RuleSearch                // pass 2 found the contact by tax number, e-mail or name
 )
@@ -87,6 +89,21 @@ const (
 	ConflictSearch ConflictKind = "search"
 )
 
+// Label is the kind in Hungarian, for the CLI, the preview and the log.
+func (k ConflictKind) Label() string {
+	switch k {
+	case ConflictAmbiguous:
+		return "több helyi vevő is egyezik"
+	case ConflictClaimed:
+		return "a helyi vevő több MiniCRM-vevővel is egyezik"
+	case ConflictField:
+		return "mindkét helyen módosult"
+	case ConflictSearch:
+		return "a MiniCRM-ben már van hasonló kapcsolat"
+	}
+	return "ütközés"
+}
+
 // Match links MiniCRM customer Remote (an index into the remote list) to
 // local customer Local (an index into the local list).
 type Match struct {
@@ -114,26 +131,142 @@ type MatchResult struct {
 }
 
 // matchKeys are the hash keys of one customer, one per cascade step.
+// The keys leave the postal code and the Budapest district out (either may
+// be missing on one side); candidates found by a key are then filtered with
+// samePlace, which compares them when both sides have them.
 type matchKeys struct {
 	bill, mail, addr string
 	taxpayer         string
+	billAt, mailAt   place
+}
+
+// place is where an address is, beyond its city and street: the postal
+// code and, in Budapest, the district (from the postal code or the city
+// field: "Budapest XI. ker."). Empty or 0 when unknown.
+type place struct {
+	postal   string
+	district int
+}
+
+func placeOf(a Address) place {
+	p := place{postal: strings.Join(matchTokens(a.PostalCode), "")}
+	if p.postal == "" {
+		// "1111 Budapest": the postal code typed into the city field.
+		if toks := matchTokens(a.City); len(toks) > 1 && isDigits(toks[0]) {
+			p.postal = toks[0]
+		}
+	}
+	p.district = BudapestDistrict(a.PostalCode, a.City)
+	return p
+}
+
+// samePlace reports whether two addresses with the same city and street
+// may be the same place: different postal codes (when both sides have one)
+// are different addresses; otherwise different Budapest districts are.
+// strict (the address-only step 4) also requires the district to be known
+// on both sides of a Budapest address.
+func samePlace(a, b place, strict bool) bool {
+	if a.postal != "" && b.postal != "" {
+		return a.postal == b.postal
+	}
+	if a.district != 0 && b.district != 0 {
+		return a.district == b.district
+	}
+	return !strict || (a.district == 0 && b.district == 0)
+}
+
+// BudapestDistrict is the district (1–23) of a Budapest address, from the
+// city field ("Budapest XI. ker.", "Bp. 11. kerület", "1111 Budapest")
+// or else from the postal code (1DDx: district DD); 0 outside Budapest or
+// when unknown.
+func BudapestDistrict(postal, city string) int {
+	toks := matchTokens(city)
+	for len(toks) > 0 && isDigits(toks[0]) {
+		if strings.TrimSpace(postal) == "" {
+			postal = toks[0] // "1111 Budapest"
+		}
+		toks = toks[1:]
+	}
+	if len(toks) == 0 || (toks[0] != "budapest" && toks[0] != "bp" && toks[0] != "bpest") {
+		return 0
+	}
+	if len(toks) > 1 {
+		if d := romanValue(toks[1]); d >= 1 && d <= 23 {
+			return d
+		}
+		if isDigits(toks[1]) && len(toks[1]) <= 2 {
+			if d := atoiSmall(toks[1]); d >= 1 && d <= 23 {
+				return d
+			}
+		}
+	}
+	pc := strings.Join(matchTokens(postal), "")
+	if len(pc) == 4 && pc[0] == '1' && isDigits(pc) {
+		if d := atoiSmall(pc[1:3]); d >= 1 && d <= 23 {
+			return d
+		}
+	}
+	return 0
+}
+
+func atoiSmall(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// romanValue is the value of a Roman numeral made of i, v and x (0 if t is
+// not one).
+func romanValue(t string) int {
+	if !isRoman(t) {
+		return 0
+	}
+	val := func(b byte) int {
+		switch b {
+		case 'i':
+			return 1
+		case 'v':
+			return 5
+		}
+		return 10
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		v := val(t[i])
+		if i+1 < len(t) && val(t[i+1]) > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n
 }
 
 func keysOf(c *Customer) matchKeys {
 	k := matchKeys{taxpayer: TaxpayerKey(c.TaxNumber, c.EUVATNumber)}
 	name := NormalizeName(c.Name)
+	kind := c.Kind
+	if kind == "" {
+		kind = KindCompany
+	}
 	if !c.BillingAddress.IsZero() {
 		city, street := NormalizeCity(c.BillingAddress.City), NormalizeStreet(c.BillingAddress.Street)
 		if city != "" && street != "" {
-			k.addr = city + "\x00" + street
+			k.billAt = placeOf(c.BillingAddress)
+			// Step 4 compares only the address, so a private person never
+			// matches a company at the same address.
+			k.addr = string(kind) + "\x00" + city + "\x00" + street
 			if name != "" {
-				k.bill = name + "\x00" + k.addr
+				k.bill = name + "\x00" + city + "\x00" + street
 			}
 		}
 	}
 	if m := c.MailingAddress; m != nil && !m.IsZero() && name != "" {
 		city, street := NormalizeCity(m.City), NormalizeStreet(m.Street)
 		if city != "" && street != "" {
+			k.mailAt = placeOf(*m)
 			k.mail = name + "\x00" + city + "\x00" + street
 		}
 	}
@@ -149,7 +282,11 @@ func keysOf(c *Customer) matchKeys {
 // matched but reported (ConflictAmbiguous); a local customer claimed by
 // several MiniCRM customers is matched to none of them (ConflictClaimed);
 // an address-only match (step 4) is made only when it is unique on both
-// sides. Local customers already linked to a MiniCRM id take part only in
+// sides, between customers of the same kind (company or private person).
+// Two addresses whose postal codes differ (when both sides have one) are
+// different in every step; without both postal codes, two different
+// Budapest districts are; step 4 also needs the district of a Budapest
+// address known on both sides. Local customers already linked to a MiniCRM id take part only in
 // step 1.
 func MatchCustomers(remote []RemoteCustomer, local []LocalCustomer) MatchResult {
 	byID := make(map[int64]int, len(local)/2)
@@ -157,6 +294,7 @@ func MatchCustomers(remote []RemoteCustomer, local []LocalCustomer) MatchResult 
 	mail := make(map[string][]int32)
 	addr := make(map[string][]int32, len(local))
 	ltax := make([]string, len(local))
+	lkeys := make([]matchKeys, len(local))
 	for i := range local {
 		c := &local[i].Customer
 		if c.MiniCRMID != 0 {
@@ -164,6 +302,7 @@ func MatchCustomers(remote []RemoteCustomer, local []LocalCustomer) MatchResult 
 			continue
 		}
 		k := keysOf(c)
+		lkeys[i] = k
 		ltax[i] = k.taxpayer
 		if k.bill != "" {
 			bill[k.bill] = append(bill[k.bill], int32(i))
@@ -181,9 +320,14 @@ func MatchCustomers(remote []RemoteCustomer, local []LocalCustomer) MatchResult 
 	tentative := make([]Match, 0, len(remote))
 	claims := map[int][]int{} // local index → tentative remote indexes
 	decided := make([]bool, len(remote))
-	veto := func(cands []int32, tax string) []int {
+	// veto drops the candidates at a different place (postal code or
+	// Budapest district) and those of a different taxpayer.
+	veto := func(cands []int32, tax string, at func(matchKeys) place, strict bool, rk matchKeys) []int {
 		out := make([]int, 0, len(cands))
 		for _, c := range cands {
+			if !samePlace(at(rk), at(lkeys[c]), strict) {
+				continue
+			}
 			if tax != "" && ltax[c] != "" && ltax[c] != tax {
 				res.Vetoed++
 				continue
@@ -206,11 +350,12 @@ func MatchCustomers(remote []RemoteCustomer, local []LocalCustomer) MatchResult 
 			key  string
 			idx  map[string][]int32
 			rule MatchRule
-		}{{k.bill, bill, RuleNameBilling}, {k.mail, mail, RuleNameMailing}} {
+			at   func(matchKeys) place
+		}{{k.bill, bill, RuleNameBilling, billPlace}, {k.mail, mail, RuleNameMailing, mailPlace}} {
 			if step.key == "" {
 				continue
 			}
-			cands := veto(step.idx[step.key], k.taxpayer)
+			cands := veto(step.idx[step.key], k.taxpayer, step.at, false, k)
 			if len(cands) == 0 {
 				continue
 			}
@@ -235,7 +380,7 @@ func MatchCustomers(remote []RemoteCustomer, local []LocalCustomer) MatchResult 
 		}
 		var cands []int
 		if rkeys[i].addr != "" {
-			for _, c := range veto(addr[rkeys[i].addr], rkeys[i].taxpayer) {
+			for _, c := range veto(addr[rkeys[i].addr], rkeys[i].taxpayer, billPlace, true, rkeys[i]) {
 				if !taken[c] {
 					cands = append(cands, c)
 				}
@@ -254,6 +399,9 @@ func MatchCustomers(remote []RemoteCustomer, local []LocalCustomer) MatchResult 
 	res.settle(tentative, claims, taken)
 	return res
 }
+
+func billPlace(k matchKeys) place { return k.billAt }
+func mailPlace(k matchKeys) place { return k.mailAt }
 
 // settle turns tentative matches into matches, except for local customers
 // claimed more than once, whose claimants all become conflicts. Matched

@@ -32,7 +32,10 @@ import (
 //     "földszint", "pf." = "postafiók".
 //  9. Cities: "Bp." = "Budapest", a district after Budapest is dropped
 //     ("Budapest XI. ker." = "Budapest"), and a postal code typed into the
-//     city field is dropped ("1111 Budapest" = "Budapest").
+//     city field is dropped ("1111 Budapest" = "Budapest"). The district
+//     and the postal code are not lost, though: MatchCustomers compares
+//     them after the key lookup (samePlace in match.go), so that "Budapest
+//     V. ker." ≠ "Budapest XI. ker." and postal code 1051 ≠ 1111.
 
 // companyForms maps the folded long forms (word sequences) to the
 // abbreviation; longest first, so that "zartkoruen mukodo

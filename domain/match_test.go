@@ -56,6 +56,31 @@ func TestMatchingCascadeOnTrickyData(t *testing.T) {
 	linked := lc(113, "Régi Név Kft.", "", "Sopron", "Várkerület 1.")
 	linked.MiniCRMID = 13
 
+	at := func(c Customer, postal, city string) Customer {
+		c.BillingAddress.PostalCode, c.BillingAddress.City = postal, city
+		return c
+	}
+	anna := rc(9, "Nagy Anna", "", "Pécs", "Király u. 5.")
+	anna.Customer.Kind = KindPerson
+	alfaV := rc(1, "Alfa Kft.", "", "", "")
+	alfaV.Customer = at(rc(1, "Alfa Kft.", "", "x", "Fő utca 1.").Customer, "", "Budapest V. ker.")
+	betaXI := lc(101, "Béta Kft.", "", "x", "Fő utca 1.")
+	betaXI.Customer = at(betaXI.Customer, "", "Budapest XI. ker.")
+	alfa1051 := rc(2, "Alfa Kft.", "", "x", "Fő utca 1.")
+	alfa1051.Customer = at(alfa1051.Customer, "1051", "Budapest")
+	beta1111 := lc(102, "Béta Kft.", "", "x", "Fő utca 1.")
+	beta1111.Customer = at(beta1111.Customer, "1111", "Budapest")
+	alfaNoDistrict := rc(3, "Alfa Kft.", "", "x", "Fő utca 1.")
+	alfaNoDistrict.Customer = at(alfaNoDistrict.Customer, "", "Budapest")
+	gyor1 := rc(4, "Minta Kft.", "", "x", "Fő utca 1.")
+	gyor1.Customer = at(gyor1.Customer, "9021", "Győr")
+	gyor2 := lc(104, "Minta Kft.", "", "x", "Fő u. 1.")
+	gyor2.Customer = at(gyor2.Customer, "9024", "Győr")
+	gyorNoPostal := lc(105, "Minta Kft.", "", "x", "Fő u. 1.")
+	gyorNoPostal.Customer = at(gyorNoPostal.Customer, "", "Győr")
+	bp11 := rc(5, "Béta Kft.", "", "x", "Fő utca 1.")
+	bp11.Customer = at(bp11.Customer, "", "Bp. XI. kerület")
+
 	cases := []struct {
 		name   string
 		remote []RemoteCustomer
@@ -114,6 +139,46 @@ func TestMatchingCascadeOnTrickyData(t *testing.T) {
 			[]RemoteCustomer{rc(1, "Omega Trade Kft.", taxA, "Szeged", "Kárász utca 5.")},
 			[]LocalCustomer{lc(101, "Omega Kereskedelmi Kft.", taxB, "Szeged", "Kárász u. 5.")},
 			map[int64]string{1: "new"}},
+		{"a private person is no weak match of a company at her address",
+			[]RemoteCustomer{anna},
+			[]LocalCustomer{lc(101, "Béta Bt.", taxA, "Pécs", "Király utca 5.")},
+			map[int64]string{9: "new"}},
+		{"a person is a weak match of a person",
+			[]RemoteCustomer{anna},
+			[]LocalCustomer{func() LocalCustomer {
+				l := lc(101, "Nagy Anikó", "", "Pécs", "Király utca 5.")
+				l.Kind = KindPerson
+				return l
+			}()},
+			map[int64]string{9: "match 101 address"}},
+		{"different Budapest districts are no weak match",
+			[]RemoteCustomer{alfaV},
+			[]LocalCustomer{betaXI},
+			map[int64]string{1: "new"}},
+		{"different postal codes are no weak match",
+			[]RemoteCustomer{alfa1051},
+			[]LocalCustomer{beta1111},
+			map[int64]string{2: "new"}},
+		{"a Budapest address without district is no weak match",
+			[]RemoteCustomer{alfaNoDistrict},
+			[]LocalCustomer{betaXI},
+			map[int64]string{3: "new"}},
+		{"the same district, from the city field and from the postal code",
+			[]RemoteCustomer{bp11},
+			[]LocalCustomer{beta1111},
+			map[int64]string{5: "match 102 nameBillingAddress"}},
+		{"the same district, address only",
+			[]RemoteCustomer{func() RemoteCustomer { r := bp11; r.Customer.Name = "Gamma Kft."; return r }()},
+			[]LocalCustomer{beta1111},
+			map[int64]string{5: "match 102 address"}},
+		{"different postal codes stop a name + address match (step 2)",
+			[]RemoteCustomer{gyor1},
+			[]LocalCustomer{gyor2},
+			map[int64]string{4: "new"}},
+		{"a missing postal code does not stop a name + address match",
+			[]RemoteCustomer{gyor1},
+			[]LocalCustomer{gyorNoPostal},
+			map[int64]string{4: "match 105 nameBillingAddress"}},
 		{"the mailing address (step 3)",
 			[]RemoteCustomer{mailing},
 			[]LocalCustomer{localMailing},
@@ -135,6 +200,21 @@ func TestMatchingCascadeOnTrickyData(t *testing.T) {
 				t.Errorf("%d outcomes for %d MiniCRM customers: %v", len(got), len(c.remote), got)
 			}
 		})
+	}
+}
+
+func TestBudapestDistrict(t *testing.T) {
+	for _, c := range []struct {
+		postal, city string
+		want         int
+	}{
+		{"", "Budapest V. ker.", 5}, {"", "Budapest XI. kerület", 11}, {"", "Bp. 11. ker.", 11},
+		{"1111", "Budapest", 11}, {"1239", "Budapest", 23}, {"", "1051 Budapest", 5},
+		{"", "Budapest XXIII.", 23}, {"", "Budapest", 0}, {"1111", "Pécs", 0}, {"7621", "Pécs", 0},
+	} {
+		if got := BudapestDistrict(c.postal, c.city); got != c.want {
+			t.Errorf("BudapestDistrict(%q, %q) = %d, want %d", c.postal, c.city, got, c.want)
+		}
 	}
 }
 

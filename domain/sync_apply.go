@@ -218,5 +218,36 @@ func (p *SyncPreview) Report() SyncReport {
 		}
 		r.Conflicts = append(r.Conflicts, rc)
 	}
+	r.Plan = p.planDetails()
 	return r
+}
+
+// planDetails lists what the preview would do, customer by customer.
+func (p *SyncPreview) planDetails() *SyncPlanDetails {
+	d := &SyncPlanDetails{New: []SyncPlanCustomer{}, Updates: []SyncPlanUpdate{}, PushNew: []SyncPlanCustomer{},
+		PushUpdates: []SyncPlanUpdate{}}
+	plan := func(id int64, c Customer) SyncPlanCustomer {
+		return SyncPlanCustomer{ID: id, Name: c.Name, Kind: c.Kind, TaxNumber: c.TaxNumber, Address: c.BillingAddress.OneLine()}
+	}
+	for _, r := range p.New {
+		d.New = append(d.New, plan(r.ID, r.Customer))
+	}
+	for _, u := range p.Updates {
+		if !u.Merge.Changed() {
+			continue
+		}
+		d.Updates = append(d.Updates, SyncPlanUpdate{MiniCRM: ReportSide{ID: u.Remote.ID, Name: u.Remote.Customer.Name},
+			Local: ReportSide{ID: u.LocalID, Name: u.LocalName}, Rule: u.Rule, Fields: u.Merge.Changes, Conflicts: u.Merge.Conflicts})
+	}
+	if p.Demo {
+		return d
+	}
+	for _, c := range p.PushNew {
+		d.PushNew = append(d.PushNew, plan(c.ID, c))
+	}
+	for _, u := range p.PushUpdates {
+		d.PushUpdates = append(d.PushUpdates, SyncPlanUpdate{MiniCRM: ReportSide{ID: u.Customer.MiniCRMID, Name: u.Customer.Name},
+			Local: ReportSide{ID: u.Customer.ID, Name: u.Customer.Name}, Rule: RuleMiniCRMID, Fields: u.Fields})
+	}
+	return d
 }

@@ -183,6 +183,15 @@ type SyncStore interface {
 	SeparateCustomer(ctx context.Context, customerID int64) (int64, error)
 }
 
+// SyncServerClock is implemented by a SyncRemote that learns MiniCRM's
+// clock from its answers (the HTTP Date header). ServerTime converts a
+// time of the local clock into MiniCRM's time, returning the earlier of
+// the two: the watermark is MiniCRM time, and a PC clock running fast
+// must not move it past changes.
+type SyncServerClock interface {
+	ServerTime(local time.Time) time.Time
+}
+
 // CustomerSyncer is the sync as the GUI and the headless command use it;
 // *SyncService implements it.
 type CustomerSyncer interface {

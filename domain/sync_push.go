@@ -167,7 +167,8 @@ func (sess *syncSession) ensure(ctx context.Context, rep *SyncReport, in SyncInt
 		}
 		if in.ProjectID == 0 {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("„%s”: a MiniCRM-ben létrejött, de Vevők adatlap még nem, mert nem "+
-				"ismert a Vevők csoport egyetlen státusza sem. Adja meg: konnyuszamla sync --card-status ID.", c.Name))
+				"ismert a Vevők csoport egyetlen státusza sem. Válassza ki a MiniCRM beállítások lapon, az „"+CardStatusLabel+
+				"” mezőben (parancssorból: konnyuszamla sync --card-status ID); a következő szinkronizálás elkészíti az adatlapot.", c.Name))
 			return nil
 		}
 	}

@@ -10,10 +10,15 @@ import (
 // search looks for c's twin in MiniCRM before pass 2 creates it: by tax
 // number (companies, Type=Business), then by e-mail, then by exact name
 // (MiniCRM's Name filter is partial, so its results are compared with
-// NormalizeName). One search finding exactly one contact, whose tax number
-// does not veto it, gives the twin; a search finding several stops with
-// ambiguous (reported as a conflict: nothing is created); finding nothing
-// everywhere means c is new.
+// NormalizeName). The e-mail and name searches are not narrowed by type:
+// one contact found is the twin whatever its kind (a sole trader kept as
+// a Person in MiniCRM and as a company here is still one customer, and
+// creating it again would duplicate it). Only when a search finds several
+// contacts are they narrowed to c's kind (Business for a company, Person
+// for a private person): exactly one left is the twin. One contact found,
+// whose tax number does not veto it, gives the twin; several (after the
+// kind filter) stop with ambiguous (reported as a conflict: nothing is
+// created); finding nothing everywhere means c is new.
 func (sess *syncSession) search(ctx context.Context, rep *SyncReport, c Customer) (found *RemoteCustomer, ambiguous bool, err error) {
 	type try struct {
 		field SearchField
@@ -43,6 +48,11 @@ func (sess *syncSession) search(ctx context.Context, rep *SyncReport, c Customer
 		}
 		if t.field == SearchName {
 			cands = slices.DeleteFunc(cands, func(x SyncCandidate) bool { return !sameName(x.Name, c.Name, c.Kind) })
+		}
+		if len(cands) > 1 {
+			if same := sameKind(cands, c.Kind); len(same) == 1 {
+				cands = same
+			}
 		}
 		switch len(cands) {
 		case 0:
@@ -76,6 +86,17 @@ func (sess *syncSession) search(ctx context.Context, rep *SyncReport, c Customer
 		return &rc, false, nil
 	}
 	return nil, false, nil
+}
+
+// sameKind returns the candidates of kind k.
+func sameKind(cands []SyncCandidate, k CustomerKind) []SyncCandidate {
+	var out []SyncCandidate
+	for _, x := range cands {
+		if x.Business == (k != KindPerson) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // sameName compares a MiniCRM search result's name with a local name. A

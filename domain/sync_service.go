@@ -119,6 +119,10 @@ func (sess *syncSession) prepare(ctx context.Context, progress func(SyncProgress
 	if err != nil {
 		return nil, err
 	}
+	// The run started before its first request, when MiniCRM's clock was
+	// not known yet; now that its answers told it, the start (and so the
+	// watermark) is MiniCRM's time, or the PC's when that is earlier.
+	sess.start = sess.serverTime(sess.start)
 	if err := sess.fetch(ctx, queue, progress); err != nil {
 		return nil, err
 	}
@@ -184,7 +188,9 @@ func (sess *syncSession) changes(ctx context.Context) ([]int64, error) {
 	if !sess.state.Resumed {
 		return ids, nil
 	}
-	refresh, err := sess.listChanged(ctx, sess.state.RunFirstStart.Add(-sess.svc.margin()), keys(waiting)...)
+	// RunFirstStart is the PC's time of the first attempt; the first
+	// listing above has told MiniCRM's clock, so it is converted.
+	refresh, err := sess.listChanged(ctx, sess.serverTime(sess.state.RunFirstStart).Add(-sess.svc.margin()), keys(waiting)...)
 	if err != nil {
 		return nil, err
 	}
@@ -199,6 +205,15 @@ func (sess *syncSession) changes(ctx context.Context) ([]int64, error) {
 		}
 	}
 	return out, nil
+}
+
+// serverTime converts a time of the local clock into MiniCRM's time when
+// the remote knows it (see SyncServerClock), else returns t.
+func (sess *syncSession) serverTime(t time.Time) time.Time {
+	if sc, ok := sess.remote.(SyncServerClock); ok {
+		return sc.ServerTime(t)
+	}
+	return t
 }
 
 // listChanged returns the contact ids of the Success cards changed after

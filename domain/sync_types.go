@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // LocalCustomer is a local customer as the sync sees it: the customer, and
 // for one linked to MiniCRM the version both sides last agreed on.
@@ -223,6 +226,54 @@ type SyncReport struct {
 	Warnings    []string
 	Started     time.Time
 	Finished    time.Time
+	// Plan lists what a prepared run would do (SyncPreview.Report fills
+	// it; sync --dry-run shows it). It is not kept in the log.
+	Plan *SyncPlanDetails `json:"-"`
+}
+
+// SyncPlanDetails are the lists of a preview, for sync --dry-run.
+type SyncPlanDetails struct {
+	New         []SyncPlanCustomer // MiniCRM customers that become local ones
+	Updates     []SyncPlanUpdate   // local customers MiniCRM's data changes
+	PushNew     []SyncPlanCustomer // local customers pass 2 creates in MiniCRM
+	PushUpdates []SyncPlanUpdate   // linked customers whose local changes go to MiniCRM
+}
+
+// SyncPlanCustomer is a customer to create on the other side. ID is the
+// MiniCRM id (New) or the local id (PushNew).
+type SyncPlanCustomer struct {
+	ID        int64
+	Name      string
+	Kind      CustomerKind
+	TaxNumber string
+	Address   string // the billing address on one line, "" if none
+}
+
+// SyncPlanUpdate is a customer whose fields change: Fields holds each
+// changed field with its Hungarian label, Old → New. Conflicts are the
+// fields both sides changed (MiniCRM's value wins).
+type SyncPlanUpdate struct {
+	MiniCRM   ReportSide
+	Local     ReportSide
+	Rule      MatchRule
+	Fields    []FieldChange
+	Conflicts []FieldChange
+}
+
+// OneLine writes an address on one line: "1111 Budapest, Fő utca 1."
+// ("" for an empty address).
+func (a Address) OneLine() string {
+	if a.IsZero() {
+		return ""
+	}
+	place := strings.TrimSpace(a.PostalCode + " " + a.City)
+	if a.Street == "" {
+		return place
+	}
+	if place == "" {
+		return a.Street
+	}
+	return place + ", " + a.Street
 }
 
 // ReportSide names a customer on one side of a conflict or match.

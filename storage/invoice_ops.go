@@ -73,8 +73,10 @@ func (db *DB) CancelInvoice(ctx context.Context, number string, issueDate domain
 			return nil, nil, err
 		}
 		markCancelled := func(tx *sql.Tx, _ int64) error {
-			_, err := tx.ExecContext(ctx, `UPDATE documents SET status = 'cancelled' WHERE number = ?`, number)
-			return err
+			if _, err := tx.ExecContext(ctx, `UPDATE documents SET status = 'cancelled' WHERE number = ?`, number); err != nil {
+				return err
+			}
+			return enqueueUploadUpdate(ctx, tx, number, domain.OutboxCancelled, db.Now())
 		}
 		return storno, markCancelled, nil
 	})
@@ -121,8 +123,10 @@ func (db *DB) WithdrawProforma(ctx context.Context, number string) error {
 		case p.Status != domain.InvoiceIssued || p.PaidAmount().Sign() > 0:
 			return domain.Errorf(domain.EConflict, "A(z) %s díjbekérőre már fizettek, nem vonható vissza: készítsen belőle számlát.", number)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE documents SET status = 'withdrawn' WHERE number = ?`, number)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE documents SET status = 'withdrawn' WHERE number = ?`, number); err != nil {
+			return err
+		}
+		return enqueueUploadUpdate(ctx, tx, number, domain.OutboxCancelled, db.Now())
 	})
 }
 
@@ -148,7 +152,13 @@ func (db *DB) AddPayment(ctx context.Context, number string, p domain.Payment) (
 		if err := insertPayment(ctx, tx, id, inv.Payments[len(inv.Payments)-1], db.Now()); err != nil {
 			return err
 		}
-		return updatePaid(ctx, tx, id, inv)
+		if err := updatePaid(ctx, tx, id, inv); err != nil {
+			return err
+		}
+		if inv.Status == domain.InvoicePaid {
+			return enqueueUploadUpdate(ctx, tx, number, domain.OutboxPaid, db.Now())
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -100,6 +100,10 @@ func (db *DB) issueInTx(ctx context.Context, tx *sql.Tx, prepare prepareFunc) (*
 	if err := enqueueNAVReport(ctx, tx, id, inv, db.Now()); err != nil {
 		return nil, err
 	}
+	// So is its MiniCRM upload, for a customer linked to MiniCRM.
+	if err := enqueueUpload(ctx, tx, id, inv, db.Now()); err != nil {
+		return nil, err
+	}
 	if after != nil {
 		if err := after(tx, id); err != nil {
 			return nil, err

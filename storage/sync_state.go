@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -85,6 +86,22 @@ func (db *DB) FinishSyncRun(ctx context.Context, w time.Time) error {
 		}
 		return nil
 	})
+}
+
+var _ domain.CardStatusStore = (*DB)(nil)
+
+// CardStatus implements domain.CardStatusStore: the status chosen for the
+// cards of new MiniCRM customers (0: automatic).
+func (db *DB) CardStatus(ctx context.Context) (int64, error) {
+	var id int64
+	err := db.sql.QueryRowContext(ctx, `SELECT card_status_id FROM sync_state WHERE id = 1`).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read card status: %w", err)
+	}
+	return id, nil
 }
 
 // SetCardStatus implements domain.SyncStore.

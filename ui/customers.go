@@ -26,6 +26,9 @@ var customerColumns = []struct {
 	{"Adószám", 150, domain.SortByTaxNumber, func(s domain.CustomerSummary) string { return s.TaxNumber }},
 	{"Város", 170, domain.SortByCity, func(s domain.CustomerSummary) string { return s.City }},
 	{"E-mail", 250, domain.SortByEmail, func(s domain.CustomerSummary) string { return s.Email }},
+	// The MiniCRM link of a linked customer (crmviewLinkText, when the panel
+	// is wired); a tap opens the customer's MiniCRM view. Not sortable.
+	{crmviewColumnTitle, 100, "", nil},
 }
 
 // customersScreen is the Vevők tab: a searchable, sortable list over the
@@ -58,6 +61,8 @@ type customersScreen struct {
 	history    domain.CustomerHistory
 	syncTools  fyne.CanvasObject
 	syncStatus fyne.CanvasObject
+	// crmview opens the MiniCRM view of a linked customer (nil: no link).
+	crmview *crmviewPanel
 }
 
 func newCustomersScreen(w fyne.Window, svc domain.CustomerService) *customersScreen {
@@ -82,7 +87,14 @@ func (s *customersScreen) buildUI() fyne.CanvasObject {
 	s.table.ShowHeaderRow = true
 	s.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	s.table.UpdateHeader = s.updateHeader
-	s.table.OnSelected = func(id widget.TableCellID) { s.selected = id.Row; s.updateButtons() }
+	s.table.OnSelected = func(id widget.TableCellID) {
+		s.selected = id.Row
+		s.updateButtons()
+		if row, ok := s.row(id.Row); ok && s.crmview != nil && row.MiniCRMID != 0 &&
+			id.Col >= 0 && id.Col < len(customerColumns) && customerColumns[id.Col].title == crmviewColumnTitle {
+			s.crmview.open(row)
+		}
+	}
 	s.table.OnUnselected = func(widget.TableCellID) { s.selected = -1; s.updateButtons() }
 	for i, col := range customerColumns {
 		s.table.SetColumnWidth(i, col.width)
@@ -118,6 +130,16 @@ func (s *customersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 		return
 	}
 	label.TextStyle.Italic = row.Archived
+	label.Importance = widget.MediumImportance
+	if customerColumns[id.Col].value == nil {
+		text := ""
+		if s.crmview != nil && row.MiniCRMID != 0 {
+			text = crmviewLinkText
+			label.Importance = widget.HighImportance
+		}
+		label.SetText(text)
+		return
+	}
 	label.SetText(customerColumns[id.Col].value(row))
 }
 
@@ -128,6 +150,11 @@ func (s *customersScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObjec
 	}
 	col := customerColumns[id.Col]
 	b.SetText(col.title)
+	if col.sort == "" {
+		b.SetIcon(nil)
+		b.OnTapped = nil
+		return
+	}
 	switch {
 	case s.query.Sort != col.sort:
 		b.SetIcon(nil)

@@ -31,6 +31,8 @@ var invoiceColumns = []struct {
 	{"Határidő", 100, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.DueDate.FormatHU() }},
 	{"Bruttó", 125, fyne.TextAlignTrailing, func(s domain.InvoiceSummary, _ bool) string { return s.Gross.String() }},
 	{"Állapot", 200, fyne.TextAlignLeading, statusText},
+	// The MiniCRM upload state; nil: filled by the screen (outboxCellText).
+	{outboxColumnTitle, 150, fyne.TextAlignLeading, nil},
 	// The NAV report's state; nil: filled by the screen (navCellText).
 	{"NAV", 170, fyne.TextAlignLeading, nil},
 }
@@ -74,6 +76,10 @@ type invoicesScreen struct {
 	nav      navListDeps  // the NAV column's source (zero: empty column)
 	navState navListState // the NAV reports of the rows
 
+	outbox       domain.OutboxView             // the MiniCRM column's source (nil: empty column)
+	outboxStates map[string]domain.UploadState // the upload states of the rows
+	outboxBar    fyne.CanvasObject             // "N bizonylat vár feltöltésre" (nil: left out)
+
 	editor      *invoiceEditor // the open (or last) editor
 	seller      *sellerForm    // the open (or last) seller dialog
 	lastPayment *paymentForm   // the open (or last) payment dialog
@@ -115,7 +121,11 @@ func (s *invoicesScreen) buildUI() fyne.CanvasObject {
 		s.filters.bar(),
 	)
 	s.actions = newInvoiceActions(s)
-	bottom := container.NewBorder(nil, nil, s.count, s.actions.bar())
+	var left fyne.CanvasObject = s.count
+	if s.outboxBar != nil {
+		left = container.NewHBox(s.count, s.outboxBar)
+	}
+	bottom := container.NewBorder(nil, nil, left, s.actions.bar())
 	s.reload()
 	return container.NewBorder(top, bottom, nil, nil, s.table)
 }
@@ -152,6 +162,14 @@ func (s *invoicesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		l.Importance = widget.DangerImportance
 	}
 	l.TextStyle.Italic = row.Status == domain.InvoiceCancelled || row.Status == domain.InvoiceWithdrawn
+	if col.title == outboxColumnTitle {
+		text, failed := outboxCellText(s.outboxStates, row)
+		if failed {
+			l.Importance = widget.DangerImportance
+		}
+		l.SetText(text)
+		return
+	}
 	if col.value == nil {
 		text, refused := navCellText(s.navState, row)
 		if refused {
@@ -167,7 +185,8 @@ func (s *invoicesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 // report's details (NAV's messages, resend).
 func (s *invoicesScreen) onCellSelected(id widget.TableCellID) {
 	s.selectRow(id.Row)
-	if row, ok := s.selectedRow(); ok && id.Col >= 0 && id.Col < len(invoiceColumns) && invoiceColumns[id.Col].value == nil {
+	if row, ok := s.selectedRow(); ok && id.Col >= 0 && id.Col < len(invoiceColumns) && invoiceColumns[id.Col].value == nil &&
+		invoiceColumns[id.Col].title != outboxColumnTitle {
 		navShowReport(s.win, s.nav, s.navState, row, s.async, s.reload)
 	}
 }
@@ -206,8 +225,10 @@ func (s *invoicesScreen) reload() {
 	s.async(func() {
 		rows, err := s.svc.Documents(context.Background(), q)
 		var navState navListState
+		var upStates map[string]domain.UploadState
 		if err == nil {
 			navState = navLoad(context.Background(), s.nav, rows)
+			upStates = outboxLoadStates(context.Background(), s.outbox, rows)
 		}
 		fyne.Do(func() {
 			if seq != s.querySeq {
@@ -217,7 +238,7 @@ func (s *invoicesScreen) reload() {
 				showError(s.win, "list documents", err)
 				return
 			}
-			s.rows, s.selected, s.navState = rows, -1, navState
+			s.rows, s.selected, s.navState, s.outboxStates = rows, -1, navState, upStates
 			s.table.UnselectAll()
 			s.table.Refresh()
 			s.table.ScrollToTop()

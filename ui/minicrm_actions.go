@@ -84,10 +84,14 @@ func (s *miniCRMScreen) onSave() {
 	}
 	settings, _ := s.formSettings()
 	key := s.pendingKey()
+	card := s.selectedCardStatus()
 	s.startJob("Mentés…")
 	s.async(func() {
 		ctx := context.Background()
 		err := s.svc.Save(ctx, &settings, key)
+		if err == nil && s.cardStore != nil {
+			err = s.cardStore.SetCardStatus(ctx, card)
+		}
 		state, keyErr := domain.KeyMissing, error(nil)
 		if err == nil {
 			state, keyErr = s.svc.KeyStatus(ctx, settings.SystemID)
@@ -99,6 +103,9 @@ func (s *miniCRMScreen) onSave() {
 				s.setStatus(domain.ErrorMessage(err), widget.DangerImportance)
 				s.validate()
 				return
+			}
+			if s.cardStore != nil {
+				s.cardStatusID = card
 			}
 			s.fill(settings, state)
 			msg := "A MiniCRM beállítások mentve. "
@@ -141,6 +148,7 @@ func (s *miniCRMScreen) onTest() {
 			s.setModules(mods)
 			s.setStatus(s.successText("A kapcsolat működik.", mods), widget.SuccessImportance)
 			s.validate()
+			s.loadStatuses(settings, key)
 		})
 	})
 }

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"konnyuszamla/domain"
@@ -168,4 +170,91 @@ func enableButton(b *widget.Button, on bool) {
 	} else {
 		b.Disable()
 	}
+}
+
+// Texts of the Új vevő kártyájának státusza picker.
+const (
+	cardStatusAuto = "Automatikus (a vevők adatlapjain leggyakoribb státusz)"
+	cardStatusNote = "Ebben a státuszban jön létre az adatlap, amikor a szinkronizálás új vevőt visz fel a MiniCRM-be. " +
+		"A Vevők modul sikeresen lezárt („Vevők” csoportba tartozó) státuszai közül válasszon, különben a következő " +
+		"szinkronizálás nem látja vevőnek. A lista a kapcsolat tesztelése után töltődik be."
+)
+
+// loadStatuses lists the statuses of the chosen Vevők module after a
+// successful connection test (from the module's card schema), for the
+// card status picker. A failure leaves the picker as it was and says why.
+func (s *miniCRMScreen) loadStatuses(settings domain.MiniCRMSettings, key string) {
+	module, msg := s.parseModule(s.customers.Text)
+	if s.cardStore == nil || msg != "" || module == 0 {
+		return
+	}
+	s.async(func() {
+		sts, ok, err := s.svc.Statuses(context.Background(), settings, key, module)
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				fyne.LogError("list minicrm statuses", err)
+				s.setStatus(s.status.Text+"\nA Vevők modul státuszai nem tölthetők be: "+domain.ErrorMessage(err), widget.WarningImportance)
+			case ok:
+				s.statuses = sts
+				s.fillCardStatus()
+			}
+		})
+	})
+}
+
+// cardStatusOption is how a status appears in the picker: "Név (id)".
+func cardStatusOption(st domain.MiniCRMStatus) string {
+	return st.Name + " (" + strconv.FormatInt(st.ID, 10) + ")"
+}
+
+// fillCardStatus offers Automatikus and the listed statuses, and selects
+// the saved one (as "Státusz #id" while the list is not loaded).
+func (s *miniCRMScreen) fillCardStatus() {
+	if s.cardStatus == nil {
+		return
+	}
+	selected := s.selectedCardStatus()
+	if !s.cardStatusTouched() {
+		selected = s.cardStatusID
+	}
+	options := []string{cardStatusAuto}
+	current := cardStatusAuto
+	found := selected == 0
+	for _, st := range s.statuses {
+		options = append(options, cardStatusOption(st))
+		if st.ID == selected {
+			current, found = cardStatusOption(st), true
+		}
+	}
+	if !found {
+		current = "Státusz #" + strconv.FormatInt(selected, 10)
+		options = append(options, current)
+	}
+	filling := s.filling
+	s.filling = true
+	s.cardStatus.SetOptions(options)
+	s.cardStatus.SetSelected(current)
+	s.filling = filling
+}
+
+func (s *miniCRMScreen) cardStatusTouched() bool { return s.touched["cardStatus"] }
+
+// selectedCardStatus is the picker's status id (0: automatic).
+func (s *miniCRMScreen) selectedCardStatus() int64 {
+	if s.cardStatus == nil {
+		return s.cardStatusID
+	}
+	text := s.cardStatus.Selected
+	if open := strings.LastIndex(text, "("); open >= 0 && strings.HasSuffix(text, ")") {
+		if id, err := strconv.ParseInt(text[open+1:len(text)-1], 10, 64); err == nil {
+			return id
+		}
+	}
+	if i := strings.LastIndex(text, "#"); i >= 0 {
+		if id, err := strconv.ParseInt(text[i+1:], 10, 64); err == nil {
+			return id
+		}
+	}
+	return 0
 }

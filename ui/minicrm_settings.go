@@ -59,6 +59,10 @@ type miniCRMScreen struct {
 	demo       *widget.Check
 	customers  *widget.SelectEntry
 	invoices   *widget.SelectEntry
+	// cardStatus is the Új vevő kártyájának státusza picker: the status
+	// the sync gives the cards of new MiniCRM customers. Its options are
+	// the statuses of the Vevők module, listed after a connection test.
+	cardStatus *widget.Select
 	baseURL    *widget.Entry
 	// The Speciális beállítások section: a toggle and the API cím row.
 	// Unlike widget.Accordion the toggle tells the screen when it opens,
@@ -75,6 +79,10 @@ type miniCRMScreen struct {
 	status       *widget.Label
 	save, test   *widget.Button
 
+	cardStore    domain.CardStatusStore // nil: the settings store keeps no card status
+	cardStatusID int64                  // the saved card status (0: automatic)
+	statuses     []domain.MiniCRMStatus // the Vevők module's, from the last test
+
 	keyState  domain.KeyStatus
 	keySystem string // the system id keyState was read for
 	modules   []domain.MiniCRMModule
@@ -89,7 +97,9 @@ type miniCRMScreen struct {
 // newMiniCRMScreen builds the tab's logic over the settings store, the
 // keyring and the MiniCRM connector; buildUI makes its widgets.
 func newMiniCRMScreen(w fyne.Window, settings domain.MiniCRMSettingsStore, secrets domain.SecretStore, conn domain.MiniCRMConnector) *miniCRMScreen {
+	cards, _ := settings.(domain.CardStatusStore)
 	return &miniCRMScreen{
+		cardStore: cards,
 		win:       w,
 		svc:       &domain.MiniCRMService{Settings: settings, Secrets: secrets, Connector: conn},
 		conn:      conn,
@@ -124,6 +134,7 @@ func (s *miniCRMScreen) buildUI() fyne.CanvasObject {
 				"A kapcsolat tesztelése után a listából választhat; addig a modul számát is beírhatja.")),
 		label("Számlák modul"), s.field("invoicesModule", s.invoices,
 			minicrmNote("Nem kötelező: a modul, amelynek adatlapjaihoz a kiállított számlák kerülnek.")),
+		label(domain.CardStatusLabel), s.field("cardStatus", s.cardStatus, minicrmNote(cardStatusNote)),
 	)
 	// The API cím row is a form of its own; its label column is as wide
 	// as the main form's, so that the two line up.
@@ -232,6 +243,11 @@ func (s *miniCRMScreen) makeWidgets() {
 	s.demo = widget.NewCheck("Demó rendszer (csak letöltés)", func(bool) { s.onChanged("demo") })
 	s.customers = s.moduleEntry("customersModule", "a modul neve a listából, vagy a száma")
 	s.invoices = s.moduleEntry("invoicesModule", "nem kötelező")
+	s.cardStatus = widget.NewSelect([]string{cardStatusAuto}, func(string) { s.onChanged("cardStatus") })
+	s.cardStatus.PlaceHolder = cardStatusAuto
+	if s.cardStore == nil {
+		s.cardStatus.Disable()
+	}
 	s.baseURL = s.entry("baseUrl", domain.DefaultMiniCRMBaseURL)
 	s.advancedBtn = widget.NewButtonWithIcon(advancedLabel, theme.MenuDropDownIcon(), s.onAdvanced)
 	s.advancedBtn.Importance = widget.LowImportance
@@ -289,8 +305,13 @@ func (s *miniCRMScreen) load() {
 		if err == nil {
 			state, keyErr = s.svc.KeyStatus(ctx, settings.SystemID)
 		}
+		var card int64
+		if err == nil && s.cardStore != nil {
+			card, err = s.cardStore.CardStatus(ctx)
+		}
 		fyne.Do(func() {
 			s.loading = false
+			s.cardStatusID = card
 			switch {
 			case err != nil:
 				fyne.LogError("load minicrm settings", err)
@@ -319,6 +340,7 @@ func (s *miniCRMScreen) fill(settings domain.MiniCRMSettings, state domain.KeySt
 	s.customers.SetText(s.moduleText(settings.CustomersModule))
 	s.invoices.SetText(s.moduleText(settings.InvoicesModule))
 	s.baseURL.SetText(settings.BaseURL)
+	s.fillCardStatus()
 	if settings.BaseURL != domain.DefaultMiniCRMBaseURL {
 		s.setAdvanced(true) // a non-default host should not be a hidden surprise
 	}

@@ -121,7 +121,7 @@ func (s *syncScreen) apply(p *domain.SyncPreview, res domain.SyncResolutions) {
 	})
 }
 
-// separate undoes a weak match from the result dialog.
+// separate undoes a weak match from the result dialog or the log.
 func (s *syncScreen) separate(customerID int64, done func(error)) {
 	s.async(func() {
 		err := s.svc.SeparateWeakMatch(context.Background(), customerID)
@@ -155,7 +155,7 @@ func (s *syncScreen) onShowLog() {
 				showError(s.win, "read sync log", err)
 				return
 			}
-			s.logDlg = syncNewLog(s.win, entries)
+			s.logDlg = syncNewLog(s.win, entries, s.separate)
 			s.logDlg.show()
 		})
 	})

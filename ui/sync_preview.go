@@ -180,15 +180,20 @@ func (d *syncPreviewDialog) conflictsUI() fyne.CanvasObject {
 		sel := widget.NewSelect(options, nil)
 		sel.SetSelectedIndex(0)
 		d.choices[c.Remote.ID] = sel
-		why := "Több helyi vevő is egyezik (" + c.Rule.Label() + ")."
-		if c.Kind == domain.ConflictClaimed {
-			why = "A helyi vevő több MiniCRM-vevővel is egyezik (" + c.Rule.Label() + ")."
-		}
+		why := syncCapitalize(c.Kind.Label()) + " (" + c.Rule.Label() + ")."
 		text := widget.NewLabel("MiniCRM: " + c.Remote.Customer.Name + syncPlace(c.Remote.Customer) + "\n" + why)
 		text.Wrapping = fyne.TextWrapWord
 		box.Add(widget.NewCard("", "", container.NewVBox(text, sel)))
 	}
 	return container.NewVScroll(box)
+}
+
+// syncCapitalize upper-cases the first letter of s.
+func syncCapitalize(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // weakUI lists the weak matches, each accepted unless unticked.

@@ -53,6 +53,14 @@ func syncNewResult(w fyne.Window, rep *domain.SyncReport, err error, onSeparate 
 func (d *syncResultDialog) show() { d.dlg.Show() }
 
 func (d *syncResultDialog) weakRow(m domain.ReportMatch, onSeparate func(int64, func(error))) fyne.CanvasObject {
+	row, btn, status := syncWeakRow(m, onSeparate)
+	d.separate[m.Local.ID], d.separated[m.Local.ID] = btn, status
+	return row
+}
+
+// syncWeakRow is a weak match with its Szétválasztás button and a status
+// line, for the result dialog and the Szinkronizációs napló.
+func syncWeakRow(m domain.ReportMatch, onSeparate func(int64, func(error))) (fyne.CanvasObject, *widget.Button, *widget.Label) {
 	label := widget.NewLabel(fmt.Sprintf("MiniCRM: %s = helyi: %s", m.MiniCRM.Name, m.Local.Name))
 	label.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
@@ -69,8 +77,7 @@ func (d *syncResultDialog) weakRow(m domain.ReportMatch, onSeparate func(int64, 
 		})
 	})
 	status.Wrapping = fyne.TextWrapWord
-	d.separate[m.Local.ID], d.separated[m.Local.ID] = btn, status
-	return container.NewBorder(nil, status, nil, btn, label)
+	return container.NewBorder(nil, status, nil, btn, label), btn, status
 }
 
 // syncReportText writes a report as the result dialog and the log show it.
@@ -110,14 +117,15 @@ func syncConflictText(c domain.ReportConflict) string {
 	for _, l := range c.Local {
 		locals = append(locals, l.Name)
 	}
+	kind := c.Kind.Label()
 	switch c.Kind {
 	case domain.ConflictField:
-		return fmt.Sprintf("%s: mindkét helyen módosult (%s); a MiniCRM értéke érvényes, a helyi az Előzmények között.",
-			c.MiniCRM.Name, syncFieldsText(c.Fields))
+		return fmt.Sprintf("%s: %s (%s); a MiniCRM értéke érvényes, a helyi az Előzmények között.",
+			c.MiniCRM.Name, kind, syncFieldsText(c.Fields))
 	case domain.ConflictSearch:
-		return fmt.Sprintf("%s: a MiniCRM-ben már van hasonló kapcsolat (%s), ezért nem hoztuk létre.", strings.Join(locals, ", "), c.MiniCRM.Name)
+		return fmt.Sprintf("%s: %s (%s), ezért nem hoztuk létre.", strings.Join(locals, ", "), kind, c.MiniCRM.Name)
 	case domain.ConflictClaimed:
-		return fmt.Sprintf("%s: a helyi %s több MiniCRM-vevővel is egyezik (%s); döntésre vár.", c.MiniCRM.Name, strings.Join(locals, ", "), c.Rule.Label())
+		return fmt.Sprintf("%s: %s (helyi: %s; %s); döntésre vár.", c.MiniCRM.Name, kind, strings.Join(locals, ", "), c.Rule.Label())
 	}
-	return fmt.Sprintf("%s: több helyi vevő is egyezik (%s: %s); döntésre vár.", c.MiniCRM.Name, c.Rule.Label(), strings.Join(locals, ", "))
+	return fmt.Sprintf("%s: %s (%s: %s); döntésre vár.", c.MiniCRM.Name, kind, c.Rule.Label(), strings.Join(locals, ", "))
 }

@@ -247,3 +247,31 @@ func TestSyncRunsInTheBackgroundAndCancels(t *testing.T) {
 		t.Errorf("Mégse: ctx %v, progress visible %v", b.ctxErr, s.progress.running())
 	}
 }
+
+func TestSyncLogSeparatesAWeakMatch(t *testing.T) {
+	weak := []domain.ReportMatch{{Rule: domain.RuleAddress, MiniCRM: domain.ReportSide{ID: 3, Name: "Omega Trade Kft."},
+		Local: domain.ReportSide{ID: 13, Name: "Omega Kereskedelmi Kft."}}}
+	f := &syncFake{log: []domain.SyncLogEntry{
+		{ID: 3, Status: domain.StatusDryRun, Report: domain.SyncReport{DryRun: true, WeakMatches: weak}},
+		{ID: 2, Status: domain.StatusOK, Report: domain.SyncReport{Updated: 1, WeakMatches: weak,
+			Conflicts: []domain.ReportConflict{{Kind: domain.ConflictClaimed, Rule: domain.RuleNameBilling,
+				MiniCRM: domain.ReportSide{ID: 5, Name: "Minta Kft."}, Local: []domain.ReportSide{{ID: 21, Name: "Minta"}}}}}},
+	}}
+	s, _ := syncTestScreen(t, f)
+	test.Tap(s.logBtn)
+	if len(s.logDlg.separate) != 0 {
+		t.Fatal("a dry run's weak match can be separated")
+	}
+	s.logDlg.list.Select(1)
+	if !strings.Contains(s.logDlg.details.Text, "a helyi vevő több MiniCRM-vevővel is egyezik") {
+		t.Errorf("conflict kind not in Hungarian: %s", s.logDlg.details.Text)
+	}
+	btn := s.logDlg.separate[13]
+	if btn == nil {
+		t.Fatal("no Szétválasztás for the weak match of an applied run")
+	}
+	test.Tap(btn)
+	if f.separated != 13 || !strings.Contains(s.logDlg.separated[13].Text, "Szétválasztva") || !btn.Disabled() {
+		t.Errorf("separated %d, status %q", f.separated, s.logDlg.separated[13].Text)
+	}
+}

@@ -35,6 +35,15 @@ type Deps struct {
 	// column (state, NAV's messages, resend). Without NAV the tab is left out.
 	NAV        *domain.NAVService
 	NAVReports domain.NAVReportStore
+	// Outbox is the MiniCRM outbox: the Számlák list's MiniCRM column, the
+	// MiniCRM feltöltés tab and the "N bizonylat vár feltöltésre" line;
+	// OutboxFlush makes the upload worker send everything waiting now (after
+	// a retry and after a sync). Without Outbox they are left out.
+	Outbox      domain.OutboxView
+	OutboxFlush func()
+	// CRMViews loads the MiniCRM view of a linked customer (the MiniCRM
+	// column of the Vevők list); without it the link is left out.
+	CRMViews domain.CRMContactViews
 }
 
 // Main is the content of the main window.
@@ -50,6 +59,8 @@ type Main struct {
 	// sync is nil when Deps.Sync is.
 	sync *syncScreen
 	nav  *navSettingsScreen // nil without Deps.NAV
+	// outbox is nil without Deps.Outbox.
+	outbox *outboxScreen
 }
 
 // New builds the main window's content and registers its keyboard
@@ -70,9 +81,20 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 		m.subscriptions = subNewPanel(w, deps.Subscriptions, async)
 	}
 	m.customers.history = deps.History
+	if deps.CRMViews != nil {
+		m.customers.crmview = crmviewNewPanel(w, deps.CRMViews, async)
+	}
+	if deps.Outbox != nil {
+		m.outbox = outboxNewScreen(w, deps.Outbox, deps.OutboxFlush, async)
+	}
 	if deps.Sync != nil {
 		m.sync = syncNewScreen(w, deps.Sync, async)
-		m.sync.onDone = m.customers.reload
+		m.sync.onDone = func() {
+			m.customers.reload()
+			if deps.OutboxFlush != nil {
+				deps.OutboxFlush() // a sync also sends the documents waiting for MiniCRM
+			}
+		}
 		var guard func(func()) func()
 		if m.subscriptions != nil {
 			guard = func(f func()) func() { return m.subscriptions.guard(domain.PlanMiniCRM, f) }
@@ -93,6 +115,11 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 		m.invoices.nav = navListDeps{Reports: deps.NAVReports}
 		if deps.NAV != nil {
 			m.invoices.nav.Settings = deps.NAV.Settings
+		}
+		m.invoices.outbox = deps.Outbox
+		if m.outbox != nil {
+			m.invoices.outboxBar = m.outbox.statusBar()
+			m.outbox.onChange = m.invoices.outboxRefreshColumn
 		}
 		invoicesTab := container.NewTabItem("Számlák", m.invoices.buildUI())
 		m.Tabs.Append(invoicesTab)
@@ -115,6 +142,13 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 		m.nav.async = async
 		m.Tabs.Append(container.NewTabItem("NAV beállítások", m.nav.buildUI()))
 	}
+	if m.outbox != nil {
+		var content fyne.CanvasObject = m.outbox.buildUI()
+		if m.subscriptions != nil {
+			content = m.subscriptions.gate(domain.PlanMiniCRM, content)
+		}
+		m.Tabs.Append(container.NewTabItem("MiniCRM feltöltés", content))
+	}
 	if m.subscriptions != nil {
 		// Előfizetések becomes the first (and selected) tab, Üzenetek the last.
 		m.subscriptions.install(m.Tabs)
@@ -128,4 +162,16 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 	)
 	m.actions = actions
 	return m
+}
+
+// RefreshOutbox re-reads the MiniCRM outbox after the upload worker changed
+// it: the MiniCRM feltöltés tab, its status line and the Számlák list's
+// MiniCRM column. Call it on the UI goroutine (fyne.Do).
+func (m *Main) RefreshOutbox() {
+	if m.outbox != nil {
+		m.outbox.refresh()
+	}
+	if m.invoices != nil {
+		m.invoices.outboxRefreshColumn()
+	}
 }

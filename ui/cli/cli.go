@@ -140,6 +140,8 @@ func dispatch(ctx context.Context, env Env, args []string) error {
 			return errors.New("nav: dependencies not wired")
 		}
 		return withStore(ctx, env, func(s Store) error { return NAV(ctx, env, env.NAV(s), args[1], args[2:]) })
+	case "outbox":
+		return withStore(ctx, env, func(s Store) error { return Outbox(ctx, env, env.Sync.Outbox, s, args[1:]) })
 	case "account":
 		return withStore(ctx, env, func(s Store) error { return Account(ctx, env, s.AccountService(), args[1:]) })
 	case "subscriptions":
@@ -191,7 +193,9 @@ Parancsok:
 `)
 	fmt.Fprint(w, MiniCRMUsage)
 	fmt.Fprint(w, SyncUsage)
+	fmt.Fprint(w, SyncSeparateUsage)
 	fmt.Fprint(w, NAVUsage)
+	fmt.Fprint(w, OutboxUsage)
 }
 
 // parseInterspersed parses flags that may stand before, between or after the

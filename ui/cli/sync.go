@@ -20,12 +20,16 @@ type Syncer interface {
 // main.go builds the sync over it (storage and the crm connector).
 type SyncDeps struct {
 	Open func(ctx context.Context, s Store) (Syncer, error)
+	// Outbox opens the MiniCRM outbox: a sync also flushes it, and the
+	// outbox commands use it. Nil leaves both out.
+	Outbox func(ctx context.Context, s Store) (OutboxDeps, error)
 }
 
 // SyncUsage lists the sync command for Usage.
 const SyncUsage = `  sync [--dry-run] [--json] [--card-status ID]
                                          vevők szinkronizálása a MiniCRM-mel (--dry-run: csak megmutatja, mit tenne;
-                                         --card-status: az új MiniCRM-vevők adatlapjának „Vevők” csoportbeli státusza)
+                                         --card-status: az új MiniCRM-vevők adatlapjának „Vevők” csoportbeli státusza;
+                                         utána a MiniCRM-be váró bizonylatokat is feltölti, lásd: outbox)
 `
 
 const syncUsage = "sync [--dry-run] [--json] [--card-status ID]"
@@ -36,6 +40,9 @@ const syncUsage = "sync [--dry-run] [--json] [--card-status ID]"
 // add-on is not active, and with the reason when MiniCRM fails (the report
 // of what was done is still printed).
 func Sync(ctx context.Context, env Env, deps SyncDeps, s Store, args []string) error {
+	if handled, err := syncSubcommand(ctx, env, deps, s, args); handled {
+		return err
+	}
 	fs := newFlagSet("sync", env)
 	dryRun := fs.Bool("dry-run", false, "")
 	asJSON := fs.Bool("json", false, "")
@@ -74,6 +81,8 @@ func Sync(ctx context.Context, env Env, deps SyncDeps, s Store, args []string) e
 			return err
 		}
 		rep, runErr = *r, err
+		// The documents waiting for MiniCRM go now too.
+		syncFlushOutbox(ctx, env, deps, s)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
