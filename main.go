@@ -135,7 +135,7 @@ func runGUI(dir string, stderr io.Writer) int {
 	}
 	w := a.NewWindow(ui.Title)
 	w.SetMaster()
-	w.Resize(fyne.NewSize(1100, 700))
+	w.Resize(fyne.NewSize(1280, 760))
 
 	ctx := context.Background()
 	db, err := openStorage(ctx, dir)

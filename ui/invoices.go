@@ -23,18 +23,18 @@ var invoiceColumns = []struct {
 	align fyne.TextAlign
 	value func(s domain.InvoiceSummary, overdue bool) string
 }{
-	{"Sorszám", 135, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.Number }},
-	{"Típus", 120, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.Type.Label() }},
-	{"Vevő", 180, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.BuyerName }},
-	{"Kelt", 100, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.IssueDate.FormatHU() }},
-	{"Teljesítés", 100, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.FulfilmentDate.FormatHU() }},
-	{"Határidő", 100, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.DueDate.FormatHU() }},
-	{"Bruttó", 125, fyne.TextAlignTrailing, func(s domain.InvoiceSummary, _ bool) string { return s.Gross.String() }},
-	{"Állapot", 200, fyne.TextAlignLeading, statusText},
+	{"Sorszám", 130, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.Number }},
+	{"Típus", 125, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.Type.Label() }},
+	{"Vevő", 170, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.BuyerName }},
+	{"Kelt", 95, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.IssueDate.FormatHU() }},
+	{"Teljesítés", 95, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.FulfilmentDate.FormatHU() }},
+	{"Határidő", 95, fyne.TextAlignLeading, func(s domain.InvoiceSummary, _ bool) string { return s.DueDate.FormatHU() }},
+	{"Bruttó", 115, fyne.TextAlignTrailing, func(s domain.InvoiceSummary, _ bool) string { return s.Gross.String() }},
+	{"Állapot", 150, fyne.TextAlignLeading, statusText},
 	// The MiniCRM upload state; nil: filled by the screen (outboxCellText).
-	{outboxColumnTitle, 150, fyne.TextAlignLeading, nil},
+	{outboxColumnTitle, 110, fyne.TextAlignLeading, nil},
 	// The NAV report's state; nil: filled by the screen (navCellText).
-	{"NAV", 170, fyne.TextAlignLeading, nil},
+	{"NAV", 160, fyne.TextAlignLeading, nil},
 }
 
 // statusText is the Állapot cell: the status, whether an issued document
