@@ -29,7 +29,12 @@ first_frame_ms() { # data folder → milliseconds to the first drawn frame
   start=$(date +%s%N)
   "$work/konnyuszamla" --data "$1" >/dev/null 2>&1 &
   local app=$!
+  local deadline=$(( $(date +%s) + 30 ))
   while :; do
+    if [ "$(date +%s)" -gt "$deadline" ]; then
+      echo "the window did not show drawn content within 30 s" >&2
+      kill $app 2>/dev/null; wait $app 2>/dev/null; return 1
+    fi
     wid=$(xdotool search --onlyvisible --name '^KönnyűSzámla$' 2>/dev/null | head -1 || true)
     if [ -n "$wid" ]; then
       colours=$(import -window "$wid" png:- 2>/dev/null | convert png:- -format %k info: 2>/dev/null || echo 0)
