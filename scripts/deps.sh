@@ -12,21 +12,7 @@ test_pkgs=(xvfb xauth xdotool imagemagick x11-utils dbus dbus-bin gnome-keyring 
 pkgs=("${run_pkgs[@]}")
 [ "${1:-run}" = test ] && pkgs+=("${test_pkgs[@]}")
 
-missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing missing system packages: ${missing[*]}"
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "Run as root or install sudo: the packages above are needed." >&2; exit 1; }
-    sudo=(sudo)
-  fi
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+"$(dirname "$0")/apt-install.sh" "${pkgs[@]}"
 
 # Go: go.mod asks for Go 1.26; any Go from 1.21 on fetches that toolchain
 # itself through the module proxy (GOTOOLCHAIN=auto). Debian 12's own

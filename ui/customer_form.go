@@ -37,11 +37,6 @@ type customerForm struct {
 	history    *histDialog     // the open Előzmények dialog, for tests
 }
 
-// formField is one labelled entry of the form, keyed by its domain field.
-type formField struct {
-	key, label, placeholder string
-}
-
 var (
 	customerFields = []formField{
 		{"name", "Név", "pl. Minta Kft."},
@@ -116,28 +111,11 @@ func (f *customerForm) buildUI() fyne.CanvasObject {
 }
 
 func (f *customerForm) grid(fields []formField) *fyne.Container {
-	g := container.New(layout.NewFormLayout())
-	for _, field := range fields {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(field.placeholder)
-		key := field.key
-		e.OnChanged = func(string) { f.touched[key] = true; f.validate() }
-		e.OnSubmitted = func(string) { f.onSaveTapped() }
-		f.entries[key] = e
-		f.errLabels[key] = newErrLabel()
-		g.Add(widget.NewLabel(field.label))
-		g.Add(container.NewVBox(e, f.errLabels[key]))
-	}
-	return g
+	return labelledEntries(fields, f.entries, f.errLabels, f.fieldChanged, f.onSaveTapped)
 }
 
-func newErrLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return l
-}
+// fieldChanged marks the field key touched and validates the form.
+func (f *customerForm) fieldChanged(key string) { f.touched[key] = true; f.validate() }
 
 // fill puts the customer's data into the fields without marking them touched.
 func (f *customerForm) fill() {

@@ -77,18 +77,7 @@ func (f *sellerForm) buildUI() fyne.CanvasObject {
 	f.vatExempt = widget.NewCheck("Alanyi adómentes (AAM)", func(bool) { f.validate() })
 	f.numbering = newNumberingFields(f)
 
-	company := container.New(layout.NewFormLayout())
-	for _, field := range sellerFields {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(field.placeholder)
-		key := field.key
-		e.OnChanged = func(string) { f.touched[key] = true; f.validate() }
-		e.OnSubmitted = func(string) { f.onSaveTapped() }
-		f.entries[key] = e
-		f.errLabels[key] = newErrLabel()
-		company.Add(widget.NewLabel(field.label))
-		company.Add(container.NewVBox(e, f.errLabels[key]))
-	}
+	company := labelledEntries(sellerFields, f.entries, f.errLabels, f.fieldChanged, f.onSaveTapped)
 	taxation := container.NewVBox(f.cashAcc, f.vatExempt)
 	right := container.NewVBox(
 		widget.NewCard("", "Adózás", taxation),
@@ -99,6 +88,9 @@ func (f *sellerForm) buildUI() fyne.CanvasObject {
 	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton("Mégse", func() { f.dialog.Hide() }), f.save)
 	return container.NewBorder(nil, container.NewVBox(f.summary, buttons), nil, nil, container.NewVScroll(body))
 }
+
+// fieldChanged marks the field key touched and validates the form.
+func (f *sellerForm) fieldChanged(key string) { f.touched[key] = true; f.validate() }
 
 // fill puts the stored profile into the fields without marking them touched.
 func (f *sellerForm) fill() {
