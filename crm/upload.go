@@ -68,6 +68,9 @@ type Uploader struct {
 	wake    chan struct{}
 	offline bool // the last pass could not reach MiniCRM
 	schemas map[int64]*Schema
+	// rereadFor is, per module, the mapped fields the schema was last
+	// read again for (a field missing from it).
+	rereadFor map[int64]string
 }
 
 // UploadReport sums up a pass.
@@ -469,20 +472,24 @@ func customerCard(ctx context.Context, c *Client, module, contact int64) (int64,
 // mapping returns the saved mapping of the module, or derives one from the
 // module's field names and saves it; and the module's schema.
 func (u *Uploader) mapping(ctx context.Context, c *Client, module int64) (domain.UploadMapping, *Schema, error) {
-	schema := u.schemas[module]
+	schema, fresh := u.schemas[module], false
 	if schema == nil {
 		var err error
-		schema, err = c.ProjectSchema(ctx, module)
-		if err != nil {
+		if schema, err = u.readSchema(ctx, c, module); err != nil {
 			return domain.UploadMapping{}, nil, err
 		}
-		if u.schemas == nil {
-			u.schemas = map[int64]*Schema{}
-		}
-		u.schemas[module] = schema
+		fresh = true
 	}
 	m, err := u.Mappings.UploadMapping(ctx)
 	if err == nil && m.Module == module {
+		if key := fmt.Sprint(m.Fields); !fresh && !schemaHasMapped(schema, m) && u.rereadFor[module] != key {
+			// Mapped in settings to a field added since the schema was
+			// read: read it again (once per mapping) rather than skip it.
+			if schema, err = u.readSchema(ctx, c, module); err != nil {
+				return domain.UploadMapping{}, nil, err
+			}
+			u.rereadFor[module] = key
+		}
 		return m, schema, nil
 	}
 	if err != nil && domain.ErrorCode(err) != domain.ENotFound {
@@ -499,6 +506,29 @@ func (u *Uploader) mapping(ctx context.Context, c *Client, module int64) (domain
 		return m, nil, err
 	}
 	return m, schema, nil
+}
+
+// readSchema reads the module's card schema and keeps it for later passes.
+func (u *Uploader) readSchema(ctx context.Context, c *Client, module int64) (*Schema, error) {
+	schema, err := c.ProjectSchema(ctx, module)
+	if err != nil {
+		return nil, err
+	}
+	if u.schemas == nil {
+		u.schemas, u.rereadFor = map[int64]*Schema{}, map[int64]string{}
+	}
+	u.schemas[module] = schema
+	return schema, nil
+}
+
+// schemaHasMapped reports whether the schema has every field m maps to.
+func schemaHasMapped(schema *Schema, m domain.UploadMapping) bool {
+	for _, api := range m.Fields {
+		if _, ok := schema.Fields[api]; api != "" && !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // cardFields turns the document into the card's custom fields through the

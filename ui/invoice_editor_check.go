@@ -186,7 +186,7 @@ func (e *invoiceEditor) onIssueTapped() {
 		e.askForSeller()
 		return
 	}
-	confirm(e.s.win, "Kiállítás", issueQuestion, "Kiállítás", e.issueNow)
+	e.confirmIssue()
 }
 
 // askForSeller explains what the seller profile lacks and offers to open it.

@@ -79,6 +79,7 @@ type invoicesScreen struct {
 	outbox       domain.OutboxView             // the MiniCRM column's source (nil: empty column)
 	outboxStates map[string]domain.UploadState // the upload states of the rows
 	outboxBar    fyne.CanvasObject             // "N bizonylat vár feltöltésre" (nil: left out)
+	uploadNotice uploadNoticeFunc              // the issue question's MiniCRM sentence (nil: none)
 
 	editor      *invoiceEditor // the open (or last) editor
 	seller      *sellerForm    // the open (or last) seller dialog

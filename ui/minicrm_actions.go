@@ -85,12 +85,18 @@ func (s *miniCRMScreen) onSave() {
 	settings, _ := s.formSettings()
 	key := s.pendingKey()
 	card := s.selectedCardStatus()
+	mapping, saveMapping := s.mapping.toSave(settings.InvoicesModule)
 	s.startJob("Mentés…")
 	s.async(func() {
 		ctx := context.Background()
 		err := s.svc.Save(ctx, &settings, key)
 		if err == nil && s.cardStore != nil {
 			err = s.cardStore.SetCardStatus(ctx, card)
+		}
+		if err == nil && saveMapping {
+			// Set by the user: the worker keeps it and derives none.
+			mapping.Auto = false
+			err = s.mapping.store.SaveUploadMapping(ctx, mapping)
 		}
 		state, keyErr := domain.KeyMissing, error(nil)
 		if err == nil {
@@ -106,6 +112,9 @@ func (s *miniCRMScreen) onSave() {
 			}
 			if s.cardStore != nil {
 				s.cardStatusID = card
+			}
+			if saveMapping {
+				s.mapping.stored(mapping)
 			}
 			s.fill(settings, state)
 			msg := "A MiniCRM beállítások mentve. "
@@ -149,6 +158,7 @@ func (s *miniCRMScreen) onTest() {
 			s.setStatus(s.successText("A kapcsolat működik.", mods), widget.SuccessImportance)
 			s.validate()
 			s.loadStatuses(settings, key)
+			s.mapping.load(settings, key)
 		})
 	})
 }

@@ -74,6 +74,10 @@ func (s *miniCRMScreen) validate() {
 			pending = append(pending, pendingField{"apiKey", "API kulcs"})
 		}
 	}
+	if msg := s.mapping.problem(); msg != "" {
+		byField[mappingErrKey] = msg
+		pending = append(pending, pendingField{mappingErrKey, mappingTitle})
+	}
 	changed := false
 	for key, l := range s.errLabels {
 		msg := byField[key]
@@ -98,8 +102,12 @@ func (s *miniCRMScreen) validate() {
 		s.relayout()
 	}
 	idle := !s.loading && !s.busy
+	canTest := idle && byField["systemId"] == "" && byField["baseUrl"] == "" && byField["apiKey"] == ""
+	if s.mapping.update(canTest) {
+		s.relayout()
+	}
 	enableButton(s.save, idle && len(pending) == 0)
-	enableButton(s.test, idle && byField["systemId"] == "" && byField["baseUrl"] == "" && byField["apiKey"] == "")
+	enableButton(s.test, canTest)
 	enableButton(s.newKeyBtn, idle)
 }
 

@@ -83,6 +83,8 @@ type miniCRMScreen struct {
 	cardStatusID int64                  // the saved card status (0: automatic)
 	statuses     []domain.MiniCRMStatus // the Vevők module's, from the last test
 
+	mapping *mappingSection // Számlák modul mezői
+
 	keyState  domain.KeyStatus
 	keySystem string // the system id keyState was read for
 	modules   []domain.MiniCRMModule
@@ -98,7 +100,8 @@ type miniCRMScreen struct {
 // keyring and the MiniCRM connector; buildUI makes its widgets.
 func newMiniCRMScreen(w fyne.Window, settings domain.MiniCRMSettingsStore, secrets domain.SecretStore, conn domain.MiniCRMConnector) *miniCRMScreen {
 	cards, _ := settings.(domain.CardStatusStore)
-	return &miniCRMScreen{
+	mappings, _ := settings.(domain.UploadMappingStore)
+	s := &miniCRMScreen{
 		cardStore: cards,
 		win:       w,
 		svc:       &domain.MiniCRMService{Settings: settings, Secrets: secrets, Connector: conn},
@@ -107,6 +110,8 @@ func newMiniCRMScreen(w fyne.Window, settings domain.MiniCRMSettingsStore, secre
 		errLabels: map[string]*widget.Label{},
 		touched:   map[string]bool{},
 	}
+	s.mapping = newMappingSection(s, mappings)
+	return s
 }
 
 // buildUI returns the tab's content and starts loading the saved settings.
@@ -150,12 +155,13 @@ func (s *miniCRMScreen) buildUI() fyne.CanvasObject {
 				"Titkosítatlan http:// cím csak a saját gépen futó tesztkiszolgálóhoz adható meg.")),
 	)
 	s.advancedBox.Hide()
-	s.content = container.NewVBox(intro, form, container.NewHBox(s.advancedBtn), s.advancedBox)
+	s.content = container.NewVBox(intro, form, s.mapping.build(), container.NewHBox(s.advancedBtn), s.advancedBox)
 	s.scroll = container.NewVScroll(s.content)
 	buttons := container.NewHBox(layout.NewSpacer(), s.test, s.save)
 	bottom := container.NewVBox(widget.NewSeparator(), s.summary, s.status, buttons)
 	s.root = container.NewBorder(nil, bottom, nil, nil, s.scroll)
 	s.load()
+	s.mapping.loadSaved()
 	return s.root
 }
 

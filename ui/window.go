@@ -110,8 +110,11 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 		m.customers.onNew()
 	}})
 	if deps.Invoices != nil {
-		m.invoices = newInvoicesScreen(w, deps.Invoices, deps.Customers)
+		// Issues, payments and sztornós go to MiniCRM at once, not at the
+		// upload worker's next tick.
+		m.invoices = newInvoicesScreen(w, withUploadFlush(deps.Invoices, deps.OutboxFlush), deps.Customers)
 		m.invoices.async = async
+		m.invoices.uploadNotice = invoiceUploadNotice(deps.MiniCRMSettings, deps.Subscriptions)
 		m.invoices.nav = navListDeps{Reports: deps.NAVReports}
 		if deps.NAV != nil {
 			m.invoices.nav.Settings = deps.NAV.Settings
