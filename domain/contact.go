@@ -1,19 +1,38 @@
 package domain
 
 import (
-	"net/mail"
 	"strings"
+	"unicode"
 )
 
-// validEmail reports whether s is a bare e-mail address with a dotted domain.
+// validEmail reports whether s is a bare e-mail address with a dotted
+// domain: one @, no spaces or display-name punctuation, no empty or
+// hyphen-edged domain label. (net/mail would pull the whole net package,
+// and its DNS code, into a package that is meant to be pure.)
 func validEmail(s string) bool {
-	addr, err := mail.ParseAddress(s)
-	if err != nil || addr.Address != s || addr.Name != "" {
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || at != strings.LastIndexByte(s, '@') || strings.ContainsAny(s, " \t<>()[],;:\"\\") {
 		return false
 	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	return strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
+	local, domain := s[:at], s[at+1:]
+	if strings.HasPrefix(local, ".") || strings.HasSuffix(local, ".") || strings.Contains(local, "..") {
+		return false
+	}
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
+			return false
+		}
+		for _, r := range l {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // phoneMessage returns why s is not a phone number, or "" when it is one:

@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"net"
 	"net/netip"
 	"net/url"
 	"strconv"
@@ -98,8 +97,8 @@ func isLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	ip, err := netip.ParseAddr(strings.Trim(host, "[]"))
+	return err == nil && ip.IsLoopback()
 }
 
 // canonicalIP writes an address or a range in its canonical form.

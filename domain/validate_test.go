@@ -117,6 +117,8 @@ func TestValidEmailAndPhone(t *testing.T) {
 	emails := map[string]bool{
 		"info@minta.hu": true, "a.b+c@sub.minta.example": true,
 		"info@minta": false, "info minta.hu": false, "Info <info@minta.hu>": false, "@minta.hu": false, "info@.hu": false,
+		"a@b@minta.hu": false, ".info@minta.hu": false, "in..fo@minta.hu": false, "info@-minta.hu": false, "info@minta.hu.": false,
+		"árvíz@tükör.hu": true,
 	}
 	for in, want := range emails {
 		if got := validEmail(in); got != want {
