@@ -189,6 +189,9 @@ func NewRequestID(now time.Time) string {
 // call posts req to the operation's endpoint and decodes the answer into
 // resp; a funcCode ERROR answer becomes an *APIError.
 func (c *Client) call(ctx context.Context, op string, req, resp any) error {
+	if strings.TrimSpace(c.Software.DevContact) == "" {
+		return fmt.Errorf("nav %s: %w", op, ErrNoDevContact)
+	}
 	body, err := xml.Marshal(req)
 	if err != nil {
 		return fmt.Errorf("nav %s: encode: %w", op, err)

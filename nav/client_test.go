@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -163,5 +164,16 @@ func TestRequestIDs(t *testing.T) {
 	}
 	if len(nav.SoftwareID) != 18 {
 		t.Errorf("software id %q is not 18 characters", nav.SoftwareID)
+	}
+}
+
+func TestClientRefusesWithoutDeveloperContact(t *testing.T) {
+	saved := nav.DevContact
+	nav.DevContact = ""
+	defer func() { nav.DevContact = saved }()
+	c := nav.Connector{Software: nav.DefaultSoftware("1")}
+	err := c.TestConnection(t.Context(), domain.NAVSettings{}, domain.NAVSecrets{})
+	if !errors.Is(err, nav.ErrNoDevContact) || !strings.Contains(domain.ErrorMessage(err), "fejlesztőnek a NAV-nál bejelentett elérhetősége") {
+		t.Fatalf("err = %v", err)
 	}
 }

@@ -13,6 +13,16 @@ import (
 // in every installation and version, as NAV's software registry expects.
 const SoftwareID = "KONNYUSZAMLA-00001"
 
+// DevContact is the developer's contact that NAV's software registry holds
+// for this program (softwareDevContact). It is not invented here: release
+// builds set it with -ldflags "-X konnyuszamla/nav.DevContact=..."
+// (scripts/release.sh takes it from NAV_DEV_CONTACT). Without it the client
+// refuses to send (ErrNoDevContact) rather than report a made-up address.
+var DevContact string
+
+// ErrNoDevContact: this build carries no developer contact for NAV.
+var ErrNoDevContact = errors.New("nav: no developer contact in this build (nav.DevContact)")
+
 // DefaultSoftware is the software block of the app's requests.
 func DefaultSoftware(version string) Software {
 	if len(version) > 15 {
@@ -23,7 +33,7 @@ func DefaultSoftware(version string) Software {
 	}
 	return Software{
 		ID: SoftwareID, Name: "KönnyűSzámla", Operation: "LOCAL_SOFTWARE", MainVersion: version,
-		DevName: "KönnyűSzámla fejlesztői", DevContact: "info@konnyuszamla.hu", DevCountry: "HU",
+		DevName: "KönnyűSzámla fejlesztői", DevContact: DevContact, DevCountry: "HU",
 	}
 }
 
@@ -59,6 +69,9 @@ func ExplainError(err error) string {
 	switch {
 	case err == nil:
 		return ""
+	case errors.Is(err, ErrNoDevContact):
+		return "Ebben a programváltozatban nincs megadva a fejlesztőnek a NAV-nál bejelentett elérhetősége, ezért a jelentés nem küldhető el. " +
+			"A kiadott változatokat a make release ezzel együtt építi (NAV_DEV_CONTACT); a jelentések addig a sorban várnak."
 	case errors.Is(err, ErrExchangeToken):
 		return "A NAV válaszát nem lehet a cserekulccsal visszafejteni: ellenőrizze a cserekulcsot (XML-cserekulcs)."
 	case errors.As(err, &apiErr):

@@ -84,7 +84,14 @@ echo "    version $VERSION, build $BUILD"
 
 # -X main.version: `konnyuszamla version` prints the release version. The fyne tool
 # takes -ldflags out of GOFLAGS and adds its own (-s -w; -H=windowsgui for Windows).
+# NAV_DEV_CONTACT: the developer contact registered with NAV for this program
+# (nav.DevContact); a build without it keeps NAV reports queued, unsent.
 ldflags="-ldflags=-X=main.version=$VERSION"
+if [ -n "${NAV_DEV_CONTACT:-}" ]; then
+  ldflags="$ldflags -X=konnyuszamla/nav.DevContact=$NAV_DEV_CONTACT"
+else
+  echo "    note: NAV_DEV_CONTACT is not set; this build will not send NAV reports" >&2
+fi
 
 out=$work/dist
 mkdir -p "$out"
