@@ -61,13 +61,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.Env{
 		Stdin: stdin, Stdout: stdout, Stderr: stderr, DataDir: dir, Version: version,
 		Open:    func(ctx context.Context) (cli.Store, error) { return openStorage(ctx, dir) },
-		MiniCRM: cli.MiniCRMDeps{Secrets: newSecrets(), Connector: newConnector()},
+		MiniCRM: cli.MiniCRMDeps{Secrets: newSecrets(), Connector: crm.Connector{UserAgent: userAgent()}},
 		Sync: cli.SyncDeps{Open: func(_ context.Context, s cli.Store) (cli.Syncer, error) {
 			db, ok := s.(*storage.DB)
 			if !ok {
 				return nil, fmt.Errorf("sync: unexpected store %T", s)
 			}
-			return newSyncService(db), nil
+			return newSyncService(db, newSecrets()), nil
 		},
 			// sync flushes the MiniCRM outbox; outbox list|retry|skip use it.
 			Outbox: func(_ context.Context, s cli.Store) (cli.OutboxDeps, error) {
@@ -75,7 +75,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				if !ok {
 					return cli.OutboxDeps{}, fmt.Errorf("outbox: unexpected store %T", s)
 				}
-				up := newUploader(db)
+				up := newUploader(db, newSecrets())
 				return cli.OutboxDeps{View: db, Flush: func(ctx context.Context) error {
 					_, err := up.Flush(ctx)
 					return err
@@ -148,24 +148,30 @@ func runGUI(dir string, stderr io.Writer) int {
 	}
 	defer db.Close()
 
-	navSvc := newNAVService(db)
-	// MiniCRM uploads go out in the background; each was queued in the
-	// transaction that issued, paid or cancelled its document.
-	uploader := newUploader(db)
-	upCtx, stopUploads := context.WithCancel(ctx)
-	defer stopUploads()
+	secrets, ua := newSecrets(), userAgent()
+	navSvc := newNAVService(db, secrets)
+	// NAV reports and MiniCRM uploads go out in the background; each was
+	// queued in the transaction that issued, paid or cancelled its document.
+	reporter := newReporter(db, navSvc)
+	uploader := newUploader(db, secrets)
+	bgCtx, stopBackground := context.WithCancel(ctx)
+	defer stopBackground()
 	m := ui.New(a, w, ui.Deps{
 		Customers: db, Invoices: db,
-		MiniCRMSettings: db, Secrets: newSecrets(), MiniCRM: newConnector(),
+		MiniCRMSettings: db, Secrets: secrets, MiniCRM: crm.Connector{UserAgent: ua},
 		Subscriptions: db.SubscriptionService(),
-		Sync:          newSyncService(db),
+		Sync:          newSyncService(db, secrets),
 		History:       db,
 		NAV:           navSvc,
 		NAVReports:    db,
 		Outbox:        db,
-		OutboxFlush:   func() { go uploader.Flush(upCtx) },
-		CRMViews: crm.ContactViews{Settings: db, Cache: db, Secrets: newSecrets(),
-			UserAgent: "KonnyuSzamla/" + version},
+		// Called after every document action and sync: the upload goes out
+		// at once, and so does the NAV report of a new invoice.
+		OutboxFlush: func() {
+			go uploader.Flush(bgCtx)
+			reporter.Kick()
+		},
+		CRMViews: crm.ContactViews{Settings: db, Cache: db, Secrets: secrets, UserAgent: ua},
 	})
 	// Shows the tabs at once, or after the start-up login when the owner
 	// asked for one, and only then enables the menu and its shortcuts; on
@@ -174,28 +180,23 @@ func runGUI(dir string, stderr io.Writer) int {
 
 	// The daily backup reads a snapshot, so it can run beside the GUI; it
 	// also copies the new PDFs, leaving out (and here logging) any that are
-	// missing or changed.
+	// missing or changed. Quitting cancels it.
 	go func() {
-		res, err := db.DailyBackup(ctx, filepath.Join(dir, storage.BackupDirName), 7)
+		res, err := db.DailyBackup(bgCtx, filepath.Join(dir, storage.BackupDirName), 7)
 		for _, skipped := range res.Skipped {
 			fyne.LogError("daily backup", skipped)
 		}
-		if err != nil {
+		if err != nil && bgCtx.Err() == nil {
 			fyne.LogError("daily backup", err)
 		}
 	}()
-	// NAV reports go out in the background; every issued invoice and sztornó
-	// was queued in the transaction that issued it.
-	reporter := newReporter(db, navSvc)
 	reporter.OnChange = func() { fyne.Do(m.RefreshNAV) }
-	navCtx, stopNAV := context.WithCancel(ctx)
-	defer stopNAV()
-	go reporter.Run(navCtx, 30*time.Second)
-	// Flushes at once (start-up), then every 15 s or when kicked; offline
+	go reporter.Run(bgCtx, 30*time.Second)
+	// The uploader flushes at once (start-up), then every 15 s; offline
 	// items are retried each minute, and the first that goes through sends
 	// the rest.
 	uploader.OnChange = func() { fyne.Do(m.RefreshOutbox) }
-	go uploader.Run(upCtx, 15*time.Second)
+	go uploader.Run(bgCtx, 15*time.Second)
 
 	quitOnSignal(a)
 	w.ShowAndRun()
@@ -208,20 +209,18 @@ func newSecrets() domain.SecretStore {
 	return secret.WithEnvOverride(secret.New(secret.Options{}), os.Getenv)
 }
 
-// newConnector reaches MiniCRM for the connection test.
-func newConnector() domain.MiniCRMConnector {
-	return crm.Connector{UserAgent: "KonnyuSzamla/" + version}
-}
+// userAgent names the app in its MiniCRM requests.
+func userAgent() string { return "KonnyuSzamla/" + version }
 
 // newSyncService is the customer sync with MiniCRM over the database, with
-// the API key from the keyring (or KONNYUSZAMLA_MINICRM_API_KEY).
-func newSyncService(db *storage.DB) *domain.SyncService {
+// the API key from secrets (the keyring, or KONNYUSZAMLA_MINICRM_API_KEY).
+func newSyncService(db *storage.DB, secrets domain.SecretStore) *domain.SyncService {
 	return &domain.SyncService{Store: db, Settings: db,
-		Connector: crm.SyncConnector{Secrets: newSecrets(), UserAgent: "KonnyuSzamla/" + version}}
+		Connector: crm.SyncConnector{Secrets: secrets, UserAgent: userAgent()}}
 }
 
-func newNAVService(db *storage.DB) *domain.NAVService {
-	return &domain.NAVService{Settings: db, Secrets: newSecrets(),
+func newNAVService(db *storage.DB, secrets domain.SecretStore) *domain.NAVService {
+	return &domain.NAVService{Settings: db, Secrets: secrets,
 		Connector: nav.Connector{Software: nav.DefaultSoftware(version)}}
 }
 
@@ -231,20 +230,19 @@ func newReporter(db *storage.DB, svc *domain.NAVService) *nav.Reporter {
 }
 
 func navDeps(db *storage.DB) cli.NAVDeps {
-	svc := newNAVService(db)
+	svc := newNAVService(db, newSecrets())
 	rep := newReporter(db, svc)
 	return cli.NAVDeps{Exporter: nav.Exporter{Documents: db, Reports: db}, Reports: db, Service: svc,
 		Send: func(ctx context.Context) error { _, err := rep.RunOnce(ctx); return err }}
 }
 
 // newUploader is the MiniCRM outbox worker over the database: the key from
-// the keyring, the limiter shared with the sync, and the MiniCRM add-on's
-// gate.
-func newUploader(db *storage.DB) *crm.Uploader {
+// secrets, the limiter shared with the sync, and the MiniCRM add-on's gate.
+func newUploader(db *storage.DB, secrets domain.SecretStore) *crm.Uploader {
 	subs := db.SubscriptionService()
 	return &crm.Uploader{Store: db, Documents: db, Settings: db, Mappings: db,
 		Active:  func(ctx context.Context) (bool, error) { return subs.Active(ctx, domain.PlanMiniCRM) },
-		Secrets: newSecrets(), UserAgent: "KonnyuSzamla/" + version}
+		Secrets: secrets, UserAgent: userAgent()}
 }
 
 // quitOnSignal closes the app cleanly on SIGINT/SIGTERM, so the database is

@@ -2,7 +2,6 @@ package crm
 
 import (
 	"context"
-	"slices"
 
 	"konnyuszamla/domain"
 )
@@ -14,29 +13,15 @@ var _ domain.UploadSchemaReader = Connector{}
 // fields) and its statuses, from GET /Api/R3/Schema/Project/<module>, for
 // the field mapping of the MiniCRM beállítások tab.
 func (c Connector) InvoiceModuleSchema(ctx context.Context, s domain.MiniCRMSettings, apiKey string, module int64) (domain.UploadModuleSchema, error) {
-	s.Normalize()
-	if err := s.ValidateConnection(); err != nil {
-		return domain.UploadModuleSchema{}, err
-	}
-	timeout := c.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTestTimeout
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	client, err := NewClient(Config{BaseURL: s.BaseURL, SystemID: s.SystemIDNumber(), APIKey: apiKey,
-		UserAgent: c.UserAgent, HTTPClient: c.HTTPClient, Clock: c.Clock})
-	if err != nil {
-		return domain.UploadModuleSchema{}, err
-	}
-	schema, err := client.ProjectSchema(ctx, module)
+	schema, err := c.projectSchema(ctx, s, apiKey, module)
 	if err != nil {
 		return domain.UploadModuleSchema{}, err
 	}
 	return uploadModuleSchema(module, schema), nil
 }
 
-// uploadModuleSchema turns a card schema into what the mapping offers.
+// uploadModuleSchema turns a card schema into what the mapping offers
+// (NewUploadModuleSchema sorts the options).
 func uploadModuleSchema(module int64, schema *Schema) domain.UploadModuleSchema {
 	fields := make([]domain.UploadModuleField, 0, len(schema.Fields))
 	for name, f := range schema.Fields {
@@ -44,7 +29,6 @@ func uploadModuleSchema(module int64, schema *Schema) domain.UploadModuleSchema 
 		for _, label := range f.Options {
 			uf.Options = append(uf.Options, label)
 		}
-		slices.Sort(uf.Options)
 		fields = append(fields, uf)
 	}
 	return domain.NewUploadModuleSchema(module, fields, schema.Statuses())

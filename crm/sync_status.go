@@ -12,6 +12,20 @@ var _ domain.MiniCRMStatusLister = Connector{}
 // module's cards, from its card schema (GET /Api/R3/Schema/Project/ID;
 // the category list of the connection test does not carry them).
 func (c Connector) ModuleStatuses(ctx context.Context, s domain.MiniCRMSettings, apiKey string, module int64) ([]domain.MiniCRMStatus, error) {
+	schema, err := c.projectSchema(ctx, s, apiKey, module)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.MiniCRMStatus
+	for id, name := range schema.Statuses() {
+		out = append(out, domain.MiniCRMStatus{ID: id, Name: name})
+	}
+	return out, nil
+}
+
+// projectSchema reads a module's card schema for the settings screen, with
+// the connection test's timeout (a person is waiting for it).
+func (c Connector) projectSchema(ctx context.Context, s domain.MiniCRMSettings, apiKey string, module int64) (*Schema, error) {
 	s.Normalize()
 	if err := s.ValidateConnection(); err != nil {
 		return nil, err
@@ -27,13 +41,5 @@ func (c Connector) ModuleStatuses(ctx context.Context, s domain.MiniCRMSettings,
 	if err != nil {
 		return nil, err
 	}
-	schema, err := client.ProjectSchema(ctx, module)
-	if err != nil {
-		return nil, err
-	}
-	var out []domain.MiniCRMStatus
-	for id, name := range schema.Statuses() {
-		out = append(out, domain.MiniCRMStatus{ID: id, Name: name})
-	}
-	return out, nil
+	return client.ProjectSchema(ctx, module)
 }

@@ -64,8 +64,6 @@ type Uploader struct {
 	OfflineRetry time.Duration
 
 	mu      sync.Mutex // one pass at a time
-	once    sync.Once
-	wake    chan struct{}
 	offline bool // the last pass could not reach MiniCRM
 	schemas map[int64]*Schema
 	// rereadFor is, per module, the mapped fields the schema was last
@@ -180,21 +178,11 @@ func (u *Uploader) Flush(ctx context.Context) (UploadReport, error) {
 	return u.RunOnce(ctx)
 }
 
-// Kick wakes Run at once (after a document is issued, paid or cancelled).
-func (u *Uploader) Kick() {
-	u.init()
-	select {
-	case u.wake <- struct{}{}:
-	default:
-	}
-}
-
-// Run flushes the outbox at once, then makes a pass every interval or
-// when kicked, until ctx ends. While MiniCRM is unreachable the waiting
+// Run flushes the outbox at once, then makes a pass every interval until
+// ctx ends (after a document action the GUI calls Flush itself). While MiniCRM is unreachable the waiting
 // items keep their back-off, but the first item that goes through again
 // makes all of them due.
 func (u *Uploader) Run(ctx context.Context, interval time.Duration) {
-	u.init()
 	_, err := u.Flush(ctx)
 	for {
 		if err != nil && ctx.Err() == nil {
@@ -205,7 +193,6 @@ func (u *Uploader) Run(ctx context.Context, interval time.Duration) {
 		case <-ctx.Done():
 			t.Stop()
 			return
-		case <-u.wake:
 		case <-t.C:
 		}
 		t.Stop()
@@ -213,7 +200,6 @@ func (u *Uploader) Run(ctx context.Context, interval time.Duration) {
 	}
 }
 
-func (u *Uploader) init() { u.once.Do(func() { u.wake = make(chan struct{}, 1) }) }
 
 // open makes a client for the settings with the key from the keyring and
 // the limiter shared with the sync.

@@ -1,6 +1,7 @@
 package nav
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -207,19 +208,10 @@ func (r *Reporter) build(ctx context.Context, number string, opts BuildOptions) 
 	return BuildInvoiceData(inv, opts)
 }
 
+// backoff is the outbox's retry rule (domain.OutboxBackoff) with NAV's
+// longer default cap.
 func (r *Reporter) backoff(attempts int) time.Duration {
-	base, limit := r.RetryBase, r.RetryCap
-	if base <= 0 {
-		base = 30 * time.Second
-	}
-	if limit <= 0 {
-		limit = 30 * time.Minute
-	}
-	d := base
-	for i := 0; i < attempts && d < limit; i++ {
-		d *= 2
-	}
-	return min(d, limit)
+	return domain.OutboxBackoff(attempts, r.RetryBase, cmp.Or(r.RetryCap, 30*time.Minute))
 }
 
 func (r *Reporter) now() time.Time {

@@ -42,13 +42,6 @@ func (s *Server) CountRequests(method, path string) int {
 	return n
 }
 
-// ResetRequests clears the request log.
-func (s *Server) ResetRequests() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.log = nil
-}
-
 func (s *Server) logRequest(r Request) *Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()

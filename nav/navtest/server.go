@@ -133,13 +133,6 @@ func (s *Server) Submissions(number string) (sent, accepted int) {
 	return sent, accepted
 }
 
-// AcceptedCount is the number of invoices NAV holds.
-func (s *Server) AcceptedCount() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.numbers)
-}
-
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	op := strings.TrimPrefix(r.URL.Path, "/invoiceService/v3/")
 	body, err := io.ReadAll(io.LimitReader(r.Body, 10<<20))
