@@ -100,7 +100,7 @@ func (db *DB) CreateAccount(ctx context.Context, a *domain.Account) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO account
 			(id, user_name, password_hash, ask_at_start, failures, locked_until, created_at, updated_at)
 			VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
-			a.UserName, a.PasswordHash, boolInt(a.AskAtStart), a.Failures, acctOptionalTime(a.LockedUntil),
+			a.UserName, a.PasswordHash, boolInt(a.AskAtStart), a.Failures, optionalTime(a.LockedUntil),
 			formatTime(a.CreatedAt), formatTime(db.Now()))
 		if err != nil {
 			return fmt.Errorf("create account: %w", err)
@@ -114,7 +114,7 @@ func (db *DB) SaveAccount(ctx context.Context, a *domain.Account) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE account SET user_name = ?, password_hash = ?, ask_at_start = ?,
 			failures = ?, locked_until = ?, updated_at = ? WHERE id = 1`,
-			a.UserName, a.PasswordHash, boolInt(a.AskAtStart), a.Failures, acctOptionalTime(a.LockedUntil), formatTime(db.Now()))
+			a.UserName, a.PasswordHash, boolInt(a.AskAtStart), a.Failures, optionalTime(a.LockedUntil), formatTime(db.Now()))
 		if err != nil {
 			return fmt.Errorf("save account: %w", err)
 		}
@@ -125,15 +125,7 @@ func (db *DB) SaveAccount(ctx context.Context, a *domain.Account) error {
 	})
 }
 
-// acctOptionalTime stores the zero time as ”.
-func acctOptionalTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return formatTime(t)
-}
-
-// acctParseTime reads what acctOptionalTime and formatTime write.
+// acctParseTime reads what optionalTime and formatTime write.
 func acctParseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil

@@ -97,28 +97,35 @@ func (db *DB) UpdateCustomer(ctx context.Context, c *domain.Customer) error {
 		return err
 	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		now := formatTime(db.Now())
 		// The overwritten version goes to the history (Előzmények).
-		if err := recordCustomerHistory(ctx, tx, c, domain.HistoryEdit, formatTime(db.Now())); err != nil {
+		if err := recordCustomerHistory(ctx, tx, c, domain.HistoryEdit, now); err != nil {
 			return err
 		}
-		args := append(customerArgs(c), formatTime(db.Now()), c.ID)
-		res, err := tx.ExecContext(ctx, `UPDATE customers SET
-			kind = ?, name = ?, tax_number = ?, eu_vat_number = ?, email = ?, phone = ?, bank_account = ?,
-			billing_country = ?, billing_postal_code = ?, billing_city = ?, billing_street = ?,
-			mailing_country = ?, mailing_postal_code = ?, mailing_city = ?, mailing_street = ?,
-			note = ?, minicrm_id = ?, archived = ?, name_key = ?, city_key = ?, search_key = ?, updated_at = ?
-			WHERE id = ?`, args...)
-		if err != nil {
-			return fmt.Errorf("update customer %d: %w", c.ID, formatError(err))
-		}
-		return requireOneRow(res, c.ID)
+		return updateCustomerRow(ctx, tx, c, now)
 	})
+}
+
+// updateCustomerRow overwrites a customer row without validating it: the
+// form validates its edits, and the sync stores MiniCRM's data as it is
+// (the form asks for what is missing when it is next edited).
+func updateCustomerRow(ctx context.Context, tx *sql.Tx, c *domain.Customer, now string) error {
+	args := append(customerArgs(c), now, c.ID)
+	res, err := tx.ExecContext(ctx, `UPDATE customers SET
+		kind = ?, name = ?, tax_number = ?, eu_vat_number = ?, email = ?, phone = ?, bank_account = ?,
+		billing_country = ?, billing_postal_code = ?, billing_city = ?, billing_street = ?,
+		mailing_country = ?, mailing_postal_code = ?, mailing_city = ?, mailing_street = ?,
+		note = ?, minicrm_id = ?, archived = ?, name_key = ?, city_key = ?, search_key = ?, updated_at = ?
+		WHERE id = ?`, args...)
+	if err != nil {
+		return fmt.Errorf("update customer %d: %w", c.ID, formatError(err))
+	}
+	return requireOneRow(res, c.ID)
 }
 
 // CustomerByID implements domain.CustomerService.
 func (db *DB) CustomerByID(ctx context.Context, id int64) (*domain.Customer, error) {
-	row := db.sql.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers WHERE id = ?`, id)
-	c, err := scanCustomer(row)
+	c, err := loadCustomer(ctx, db.sql, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, customerNotFound(id)
 	}
@@ -154,6 +161,12 @@ func (db *DB) SetCustomerArchived(ctx context.Context, id int64, archived bool) 
 		}
 		return requireOneRow(res, id)
 	})
+}
+
+// loadCustomer reads one whole customer; sql.ErrNoRows when there is none
+// (each caller words that its own way).
+func loadCustomer(ctx context.Context, q querier, id int64) (*domain.Customer, error) {
+	return scanCustomer(q.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers WHERE id = ?`, id))
 }
 
 func scanCustomer(row interface{ Scan(...any) error }) (*domain.Customer, error) {

@@ -118,7 +118,23 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
-// formatTime writes a time as UTC RFC 3339 text, the one format stored.
+// formatTime writes a time as UTC RFC 3339 text, the one format stored
+// (queue due times use navTime's fixed width, so that they sort as text).
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// optionalTime is formatTime with "" for the zero time.
+func optionalTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return formatTime(t)
+}
+
+// parseTime reads what formatTime, optionalTime and navTime write; "" and
+// anything unreadable give the zero time.
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
 
 var errCorrupt = errors.New("database integrity check failed")

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"time"
 
 	"konnyuszamla/domain"
 )
@@ -19,8 +18,7 @@ var _ domain.CustomerHistory = (*DB)(nil)
 // It runs inside the update's transaction, so the history and the update
 // are written together or not at all.
 func recordCustomerHistory(ctx context.Context, tx *sql.Tx, next *domain.Customer, reason domain.HistoryReason, now string) error {
-	row := tx.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers WHERE id = ?`, next.ID)
-	old, err := scanCustomer(row)
+	old, err := loadCustomer(ctx, tx, next.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // the update itself reports the missing customer
 	}
@@ -68,7 +66,7 @@ func (db *DB) CustomerHistory(ctx context.Context, customerID int64) ([]domain.C
 			return nil, fmt.Errorf("decode history %d: %w", v.ID, err)
 		}
 		v.Reason = domain.HistoryReason(reason)
-		v.At = histParseTime(at)
+		v.At = parseTime(at)
 		out = append(out, v)
 	}
 	return out, rows.Err()
@@ -85,16 +83,4 @@ func historyVersion(ctx context.Context, tx *sql.Tx, id int64) (*domain.Customer
 		return nil, fmt.Errorf("decode history %d: %w", id, err)
 	}
 	return &c, nil
-}
-
-// histParseTime reads a time written by formatTime; "" is the zero time.
-func histParseTime(s string) time.Time {
-	if s == "" {
-		return time.Time{}
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
 }

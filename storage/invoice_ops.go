@@ -25,7 +25,7 @@ func loadDocument(ctx context.Context, q querier, number string) (*domain.Invoic
 	err := q.QueryRowContext(ctx, `SELECT d.id, d.status, dd.data FROM documents d
 		JOIN document_data dd ON dd.document_id = d.id WHERE d.number = ?`, number).Scan(&id, &status, &data)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, 0, domain.Errorf(domain.ENotFound, "Nincs %s sorszámú bizonylat.", number)
+		return nil, 0, documentNotFound(number)
 	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("read document %s: %w", number, err)
@@ -194,3 +194,7 @@ func updatePaid(ctx context.Context, tx *sql.Tx, id int64, inv *domain.Invoice) 
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func documentNotFound(number string) error {
+	return domain.Errorf(domain.ENotFound, "Nincs %s sorszámú bizonylat.", number)
+}

@@ -227,7 +227,7 @@ func customerInTx(ctx context.Context, tx *sql.Tx, id int64) (*domain.Customer, 
 		return nil, &domain.Error{Code: domain.EInvalid, Message: "A bizonylat adatai hibásak.",
 			Fields: []domain.FieldError{{Field: "customerId", Label: "Vevő", Message: "válasszon vevőt"}}}
 	}
-	c, err := scanCustomer(tx.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers WHERE id = ?`, id))
+	c, err := loadCustomer(ctx, tx, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, customerNotFound(id)
 	}

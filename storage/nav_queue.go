@@ -23,17 +23,6 @@ func navTime(t time.Time) string {
 	return t.UTC().Format(navTimeLayout)
 }
 
-func parseNAVTime(s string) time.Time {
-	if s == "" {
-		return time.Time{}
-	}
-	if t, err := time.Parse(navTimeLayout, s); err == nil {
-		return t
-	}
-	t, _ := time.Parse(time.RFC3339Nano, s)
-	return t
-}
-
 const navItemColumns = `r.id, r.number, d.type, r.operation, COALESCE(r.original, ''), COALESCE(r.modification_index, 0),
 	r.state, r.batch_key, r.batch_index, r.transaction_id, r.payload, r.submitted_at, r.attempts, r.messages,
 	r.last_error, r.created_at, r.updated_at, COALESCE(o.state, ''), COALESCE(o.messages, '[]')`
@@ -58,7 +47,7 @@ func queryNAVItems(ctx context.Context, q querier, where string, args ...any) ([
 			return nil, fmt.Errorf("read nav report: %w", err)
 		}
 		it.Type, it.State, it.OriginalState = domain.DocumentType(typ), domain.NAVState(state), domain.NAVState(origState)
-		it.SubmittedAt, it.CreatedAt, it.UpdatedAt = parseNAVTime(submitted), parseNAVTime(created), parseNAVTime(updated)
+		it.SubmittedAt, it.CreatedAt, it.UpdatedAt = parseTime(submitted), parseTime(created), parseTime(updated)
 		if err := json.Unmarshal([]byte(msgs), &it.Messages); err != nil {
 			return nil, fmt.Errorf("decode nav messages of %s: %w", it.Number, err)
 		}

@@ -117,8 +117,8 @@ func queryOutbox(ctx context.Context, q querier, where string, args ...any) ([]d
 			return nil, fmt.Errorf("read minicrm outbox item: %w", err)
 		}
 		it.DocType, it.Kind, it.State = domain.DocumentType(typ), domain.OutboxKind(kind), domain.UploadState(state)
-		it.NextTry, it.CreatedAt, it.UpdatedAt = parseNAVTime(next), parseNAVTime(created), parseNAVTime(updated)
-		it.SentAt, it.ClaimedAt = parseNAVTime(sent), parseNAVTime(claimed)
+		it.NextTry, it.CreatedAt, it.UpdatedAt = parseTime(next), parseTime(created), parseTime(updated)
+		it.SentAt, it.ClaimedAt = parseTime(sent), parseTime(claimed)
 		p.CardTried, p.ToDoTried, p.ToDoClosed = cardTried != 0, todoTried != 0, todoClosed != 0
 		out = append(out, it)
 	}

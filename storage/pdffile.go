@@ -69,7 +69,7 @@ func (db *DB) DocumentPDF(ctx context.Context, number string) (string, error) {
 	var rel, want string
 	err := db.sql.QueryRowContext(ctx, `SELECT pdf_path, pdf_sha256 FROM documents WHERE number = ?`, number).Scan(&rel, &want)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", domain.Errorf(domain.ENotFound, "Nincs %s sorszámú bizonylat.", number)
+		return "", documentNotFound(number)
 	}
 	if err != nil {
 		return "", fmt.Errorf("read PDF path of %s: %w", number, err)

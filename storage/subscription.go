@@ -62,7 +62,7 @@ func (db *DB) SaveSubscription(ctx context.Context, prev, next domain.Subscripti
 		now := formatTime(db.Now())
 		if _, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (plan, state, since, updated_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (plan) DO UPDATE SET state = excluded.state, since = excluded.since, updated_at = excluded.updated_at`,
-			string(next.Plan), string(next.State), acctOptionalTime(next.Since), now); err != nil {
+			string(next.Plan), string(next.State), optionalTime(next.Since), now); err != nil {
 			return fmt.Errorf("save subscription %s: %w", next.Plan, err)
 		}
 		if msg == nil {

@@ -63,7 +63,7 @@ func syncInsertRemote(ctx context.Context, tx *sql.Tx, op domain.SyncApplyOp, no
 }
 
 func syncMergeRemote(ctx context.Context, tx *sql.Tx, op domain.SyncApplyOp, localID int64, now string) (domain.SyncApplied, error) {
-	cur, err := scanCustomer(tx.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers WHERE id = ?`, localID))
+	cur, err := loadCustomer(ctx, tx, localID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.SyncApplied{}, domain.Errorf(domain.ENotFound, "A(z) %d azonosítójú vevő közben törlődött.", localID)
 	}
@@ -92,7 +92,7 @@ func syncMergeRemote(ctx context.Context, tx *sql.Tx, op domain.SyncApplyOp, loc
 		if newLink {
 			l.prelink = hist
 		}
-		if err := syncUpdateRow(ctx, tx, &m.Customer, now); err != nil {
+		if err := updateCustomerRow(ctx, tx, &m.Customer, now); err != nil {
 			return domain.SyncApplied{}, err
 		}
 	}
@@ -107,22 +107,6 @@ func syncMergeRemote(ctx context.Context, tx *sql.Tx, op domain.SyncApplyOp, loc
 		return domain.SyncApplied{}, err
 	}
 	return domain.SyncApplied{CustomerID: localID, Merge: m}, nil
-}
-
-// syncUpdateRow overwrites a customer row (no validation: MiniCRM's data
-// is stored as it is, the form asks for what is missing when it is edited).
-func syncUpdateRow(ctx context.Context, tx *sql.Tx, c *domain.Customer, now string) error {
-	args := append(customerArgs(c), now, c.ID)
-	res, err := tx.ExecContext(ctx, `UPDATE customers SET
-		kind = ?, name = ?, tax_number = ?, eu_vat_number = ?, email = ?, phone = ?, bank_account = ?,
-		billing_country = ?, billing_postal_code = ?, billing_city = ?, billing_street = ?,
-		mailing_country = ?, mailing_postal_code = ?, mailing_city = ?, mailing_street = ?,
-		note = ?, minicrm_id = ?, archived = ?, name_key = ?, city_key = ?, search_key = ?, updated_at = ?
-		WHERE id = ?`, args...)
-	if err != nil {
-		return fmt.Errorf("update customer %d: %w", c.ID, formatError(err))
-	}
-	return requireOneRow(res, c.ID)
 }
 
 // syncCustomerByMiniCRM returns the id of the customer linked to a MiniCRM
@@ -163,7 +147,7 @@ func (db *DB) SeparateCustomer(ctx context.Context, customerID int64) (int64, er
 		if !l.exists || l.prelink == 0 || l.base == nil {
 			return domain.Errorf(domain.EInvalid, "Ez a vevő nem egyezés alapján kapcsolódott a MiniCRM-hez, ezért nem választható szét.")
 		}
-		cur, err := scanCustomer(tx.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers WHERE id = ?`, customerID))
+		cur, err := loadCustomer(ctx, tx, customerID)
 		if err != nil {
 			return fmt.Errorf("read customer %d: %w", customerID, err)
 		}
@@ -178,7 +162,7 @@ func (db *DB) SeparateCustomer(ctx context.Context, customerID int64) (int64, er
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sync_links WHERE customer_id = ?`, customerID); err != nil {
 			return fmt.Errorf("unlink customer %d: %w", customerID, err)
 		}
-		if err := syncUpdateRow(ctx, tx, before, now); err != nil {
+		if err := updateCustomerRow(ctx, tx, before, now); err != nil {
 			return err
 		}
 		remote := domain.RemoteCustomer{ID: cur.MiniCRMID, Customer: *l.base,

@@ -26,7 +26,7 @@ func (db *DB) SyncIntents(ctx context.Context) ([]domain.SyncIntent, error) {
 			return nil, err
 		}
 		in.NeedCard, in.Found, in.InFlight = needCard == 1, found == 1, domain.IntentStep(inFlight)
-		in.CreatedAt = histParseTime(created)
+		in.CreatedAt = parseTime(created)
 		out = append(out, in)
 	}
 	return out, rows.Err()
@@ -91,7 +91,7 @@ func (db *DB) CompleteSyncIntent(ctx context.Context, in domain.SyncIntent, base
 		if err != nil {
 			return err
 		}
-		cur, err := scanCustomer(tx.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers WHERE id = ?`, in.CustomerID))
+		cur, err := loadCustomer(ctx, tx, in.CustomerID)
 		if err != nil {
 			return fmt.Errorf("read customer %d: %w", in.CustomerID, err)
 		}

@@ -157,7 +157,7 @@ func (db *DB) MarkSynced(ctx context.Context, customerID int64, pushed domain.Cu
 		if err != nil {
 			return err
 		}
-		cur, err := scanCustomer(tx.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers WHERE id = ?`, customerID))
+		cur, err := loadCustomer(ctx, tx, customerID)
 		if err != nil {
 			return fmt.Errorf("read customer %d: %w", customerID, err)
 		}

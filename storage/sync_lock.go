@@ -53,7 +53,7 @@ func (db *DB) LockSync(ctx context.Context, token string) (string, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT lock_token, lock_until FROM sync_state WHERE id = 1`).Scan(&holder, &until); err != nil {
 			return fmt.Errorf("read sync lock: %w", err)
 		}
-		if holder != "" && holder != token && histParseTime(until).After(now) && !syncHolderDead(holder) {
+		if holder != "" && holder != token && parseTime(until).After(now) && !syncHolderDead(holder) {
 			return domain.Errorf(domain.EConflict, "Egy másik szinkronizálás fut (egy másik programablakban vagy parancssorból). "+
 				"Várja meg a végét, majd próbálja újra.")
 		}

@@ -18,7 +18,7 @@ func (db *DB) AddSyncLog(ctx context.Context, e *domain.SyncLogEntry) error {
 	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sync_log (status, started_at, finished_at, requests, report)
-			VALUES (?, ?, ?, ?, ?)`, string(e.Status), syncTimeText(e.Report.Started), syncTimeText(e.Report.Finished),
+			VALUES (?, ?, ?, ?, ?)`, string(e.Status), optionalTime(e.Report.Started), optionalTime(e.Report.Finished),
 			e.Report.Requests, string(data))
 		if err != nil {
 			return fmt.Errorf("add sync log: %w", err)
@@ -36,7 +36,7 @@ func (db *DB) UpdateSyncLog(ctx context.Context, e *domain.SyncLogEntry) error {
 	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE sync_log SET status = ?, started_at = ?, finished_at = ?, requests = ?, report = ?
-			WHERE id = ?`, string(e.Status), syncTimeText(e.Report.Started), syncTimeText(e.Report.Finished),
+			WHERE id = ?`, string(e.Status), optionalTime(e.Report.Started), optionalTime(e.Report.Finished),
 			e.Report.Requests, string(data), e.ID)
 		if err != nil {
 			return fmt.Errorf("update sync log %d: %w", e.ID, err)

@@ -31,7 +31,7 @@ func syncReadState(ctx context.Context, q syncQuerier) (domain.SyncState, error)
 	if err != nil {
 		return st, fmt.Errorf("read sync state: %w", err)
 	}
-	st.Watermark, st.RunSince, st.RunFirstStart = histParseTime(watermark), histParseTime(since), histParseTime(first)
+	st.Watermark, st.RunSince, st.RunFirstStart = parseTime(watermark), parseTime(since), parseTime(first)
 	var raw map[string]int
 	if err := json.Unmarshal([]byte(statuses), &raw); err != nil {
 		return st, fmt.Errorf("decode seen statuses: %w", err)
@@ -43,14 +43,6 @@ func syncReadState(ctx context.Context, q syncQuerier) (domain.SyncState, error)
 		}
 	}
 	return st, nil
-}
-
-// syncTimeText writes a watermark; the zero time is "".
-func syncTimeText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return formatTime(t)
 }
 
 // BeginSyncRun implements domain.SyncStore: a new run fetches changes
@@ -80,7 +72,7 @@ func (db *DB) BeginSyncRun(ctx context.Context, now time.Time) (domain.SyncState
 func (db *DB) FinishSyncRun(ctx context.Context, w time.Time) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE sync_state SET watermark = ?, run_id = 0, run_since = '', run_first_start = ''
-			WHERE id = 1`, syncTimeText(w))
+			WHERE id = 1`, optionalTime(w))
 		if err != nil {
 			return fmt.Errorf("finish sync run: %w", err)
 		}
