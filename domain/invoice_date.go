@@ -53,9 +53,6 @@ func (d Date) Year() int { return d.year }
 // Month returns the month of d.
 func (d Date) Month() time.Month { return d.month }
 
-// Day returns the day of the month of d.
-func (d Date) Day() int { return d.day }
-
 // Time returns midnight UTC at the start of d.
 func (d Date) Time() time.Time { return time.Date(d.year, d.month, d.day, 0, 0, 0, 0, time.UTC) }
 
@@ -64,10 +61,6 @@ func (d Date) AddDays(n int) Date { return NewDate(d.year, d.month, d.day+n) }
 
 // AddYears returns d moved by n years (29 February becomes 1 March).
 func (d Date) AddYears(n int) Date { return NewDate(d.year+n, d.month, d.day) }
-
-// DaysUntil returns the number of days from d to o (negative if o is
-// earlier).
-func (d Date) DaysUntil(o Date) int { return int(o.Time().Sub(d.Time()).Hours() / 24) }
 
 // Before reports whether d is earlier than o.
 func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }

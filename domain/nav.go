@@ -50,9 +50,6 @@ func (s NAVState) Label() string {
 	return string(s)
 }
 
-// Final reports whether the state changes only by a user's action.
-func (s NAVState) Final() bool { return s == NAVDone || s == NAVAborted }
-
 // NAVMessage is one validation message of NAV (or of the app, when the
 // report could not be built or sent).
 type NAVMessage struct {

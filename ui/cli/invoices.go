@@ -210,9 +210,11 @@ func invoicesPay(ctx context.Context, env Env, s Store, args []string) error {
 		if err != nil {
 			return err
 		}
-		if p.Amount, err = inv.Outstanding(); err != nil {
+		full, err := inv.FullPayment(p.Date)
+		if err != nil {
 			return err
 		}
+		p.Amount = full.Amount
 	}
 	inv, err := s.AddPayment(ctx, pos[0], p)
 	if err != nil {
