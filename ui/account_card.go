@@ -103,12 +103,8 @@ type acctPassword struct {
 	dialog *dialog.CustomDialog
 }
 
-// ShowPasswordChange opens the Jelszó módosítása dialog: the current
+// acctShowPasswordChange opens the Jelszó módosítása dialog: the current
 // password (a wrong one counts towards the lockout) and the new one twice.
-func ShowPasswordChange(w fyne.Window, accounts *domain.AccountService) {
-	acctShowPasswordChange(w, accounts, func(f func()) { go f() })
-}
-
 func acctShowPasswordChange(w fyne.Window, accounts *domain.AccountService, async func(func())) *acctPassword {
 	d := &acctPassword{}
 	d.form = acctNewForm(acctPasswordFields, "Mentés", func(f *acctForm) []domain.FieldError {

@@ -37,14 +37,10 @@ type acctSetup struct {
 	dialog *dialog.CustomDialog
 }
 
-// ShowAccountSetup opens the first-start dialog: user name, password twice
+// acctShowSetup opens the first-start dialog: user name, password twice
 // (at least 8 characters) and whether to ask for the password at every
 // start. It cannot be dismissed; onDone (may be nil) runs after the
 // account is stored.
-func ShowAccountSetup(w fyne.Window, accounts *domain.AccountService, onDone func()) {
-	acctShowSetup(w, accounts, func(f func()) { go f() }, onDone)
-}
-
 func acctShowSetup(w fyne.Window, accounts *domain.AccountService, async func(func()), onDone func()) *acctSetup {
 	s := &acctSetup{ask: widget.NewCheck(acctAskLabel, nil)}
 	s.form = acctNewForm(acctSetupFields, acctCreateLabel, func(f *acctForm) []domain.FieldError {

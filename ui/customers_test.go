@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -187,5 +188,34 @@ func TestCtrlFFocusesTheSearch(t *testing.T) {
 	w.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
 	if w.Canvas().Focused() != m.customers.search {
 		t.Fatal("Ctrl+F did not focus the customer search")
+	}
+}
+
+// keyringCounter is a SecretStore that counts its reads.
+type keyringCounter struct{ reads int }
+
+func (k *keyringCounter) Get(context.Context, string) (string, error) {
+	k.reads++
+	return "", domain.ErrSecretNotFound
+}
+func (k *keyringCounter) Set(context.Context, string, string) error { return nil }
+func (k *keyringCounter) Delete(context.Context, string) error      { return nil }
+
+func TestKeyringIsReadOnlyWhenTheSettingsTabOpens(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	saved := domain.DefaultMiniCRMSettings()
+	saved.SystemID = "98"
+	settings := &fakeMiniCRMSettings{saved: &saved}
+	keys := &keyringCounter{}
+	m := newMain(a, w, Deps{Customers: newFakeCustomers(), MiniCRMSettings: settings, Secrets: keys,
+		MiniCRM: &fakeConnector{}}, func(f func()) { f() })
+	w.SetContent(m.Tabs)
+	if keys.reads != 0 {
+		t.Fatalf("building the window read the keyring %d times", keys.reads)
+	}
+	m.Tabs.SelectIndex(1)
+	if keys.reads == 0 {
+		t.Fatal("opening the MiniCRM tab did not read the key status")
 	}
 }

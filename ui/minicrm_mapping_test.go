@@ -77,6 +77,7 @@ func newMappingFixture(t *testing.T, saved *domain.UploadMapping) (*miniCRMScree
 	s := newMiniCRMScreen(w, settings, secrets, conn)
 	s.async = func(fn func()) { fn() }
 	w.SetContent(s.buildUI())
+	s.open()
 	w.Resize(fyne.NewSize(1000, 900))
 	return s, settings, conn
 }

@@ -115,6 +115,15 @@ func newMiniCRMScreen(w fyne.Window, settings domain.MiniCRMSettingsStore, secre
 }
 
 // buildUI returns the tab's content and starts loading the saved settings.
+// open fills the form from the settings and the keyring. The window calls
+// it when the tab is first selected, not while the tabs are built: the
+// keyring may show its unlock prompt, which must not come before the app's
+// own login, nor at all for a user who never opens the tab.
+func (s *miniCRMScreen) open() {
+	s.load()
+	s.mapping.loadSaved()
+}
+
 func (s *miniCRMScreen) buildUI() fyne.CanvasObject {
 	s.makeWidgets()
 	intro := widget.NewLabel(introText)
@@ -160,8 +169,6 @@ func (s *miniCRMScreen) buildUI() fyne.CanvasObject {
 	buttons := container.NewHBox(layout.NewSpacer(), s.test, s.save)
 	bottom := container.NewVBox(widget.NewSeparator(), s.summary, s.status, buttons)
 	s.root = container.NewBorder(nil, bottom, nil, nil, s.scroll)
-	s.load()
-	s.mapping.loadSaved()
 	return s.root
 }
 

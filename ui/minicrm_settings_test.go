@@ -43,6 +43,7 @@ func newMiniCRMFixture(t *testing.T, prepare func(*miniCRMFixture)) *miniCRMFixt
 	f.s = newMiniCRMScreen(f.w, f.settings, f.secrets, f.conn)
 	f.s.async = func(fn func()) { fn() }
 	f.w.SetContent(f.s.buildUI())
+	f.s.open()
 	f.w.Resize(fyne.NewSize(1000, 900))
 	return f
 }

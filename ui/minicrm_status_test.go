@@ -49,6 +49,7 @@ func TestMiniCRMCardStatusPicker(t *testing.T) {
 	s := newMiniCRMScreen(w, settings, secrets, conn)
 	s.async = func(fn func()) { fn() }
 	w.SetContent(s.buildUI())
+	s.open()
 	w.Resize(fyne.NewSize(1000, 900))
 
 	if s.cardStatus.Selected != "Státusz #2504" {

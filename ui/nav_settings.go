@@ -80,7 +80,6 @@ func (s *navSettingsScreen) buildUI() fyne.CanvasObject {
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), s.test, s.save)
 	bottom := container.NewVBox(widget.NewSeparator(), s.status, buttons)
-	s.load()
 	return container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(container.NewVBox(intro, form)))
 }
 

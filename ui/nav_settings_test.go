@@ -61,6 +61,7 @@ func navNewFixture(t *testing.T) *navFixture {
 	f.s = navNewSettingsScreen(f.w, &domain.NAVService{Settings: f.settings, Secrets: f.secrets, Connector: f.conn})
 	f.s.async = func(fn func()) { fn() }
 	f.w.SetContent(f.s.buildUI())
+	f.s.load()
 	f.w.Resize(fyne.NewSize(900, 800))
 	return f
 }

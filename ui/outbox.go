@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -197,11 +196,7 @@ func (s *outboxScreen) confirmSkip(it domain.OutboxItem) {
 	if it.Kind == domain.OutboxCreate {
 		msg += " A bizonylat későbbi fizetése vagy sztornója sem."
 	}
-	dialog.ShowConfirm("Ne töltse fel", msg, func(ok bool) {
-		if ok {
-			s.skip(it.ID)
-		}
-	}, s.win)
+	confirm(s.win, "Ne töltse fel", msg, "Ne töltse fel", func() { s.skip(it.ID) })
 }
 
 func (s *outboxScreen) skip(id int64) {

@@ -16,15 +16,10 @@ const subGateHow = "az Előfizetések lapon rendelheti meg és aktiválhatja."
 // subShowLabel is the gate's button.
 const subShowLabel = "Előfizetések megnyitása"
 
-// NewMiniCRMGate returns the short explanation shown in place of a MiniCRM
-// feature (the MiniCRM beállítások tab, the Szinkronizál button) while the
-// MiniCRM kiegészítő előfizetés is not active, with a button that calls
-// onShowSubscriptions, which should switch to the Előfizetések tab.
-func NewMiniCRMGate(onShowSubscriptions func()) fyne.CanvasObject {
-	plan, _ := domain.PlanByID(domain.PlanMiniCRM)
-	return subGatePanel(plan, onShowSubscriptions)
-}
-
+// subGatePanel is the short explanation shown in place of a feature (the
+// MiniCRM beállítások tab, the Szinkronizál button) while its plan is not
+// active, with a button that calls onShow, which switches to the
+// Előfizetések tab.
 func subGatePanel(plan domain.Plan, onShow func()) fyne.CanvasObject {
 	text := widget.NewLabel(domain.RequirementText(plan, subGateHow))
 	text.Wrapping = fyne.TextWrapWord

@@ -40,7 +40,8 @@ func subGateParts(t *testing.T, o fyne.CanvasObject) (*widget.Label, *widget.But
 func TestMiniCRMGatePanel(t *testing.T) {
 	test.NewTempApp(t)
 	opened := 0
-	l, b := subGateParts(t, NewMiniCRMGate(func() { opened++ }))
+	plan, _ := domain.PlanByID(domain.PlanMiniCRM)
+	l, b := subGateParts(t, subGatePanel(plan, func() { opened++ }))
 	if l.Text != subGateText || b.Text != "Előfizetések megnyitása" {
 		t.Fatalf("gate %q / %q", l.Text, b.Text)
 	}

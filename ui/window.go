@@ -131,6 +131,9 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 			m.invoices.onNew()
 		}})
 	}
+	// Tabs that read the keyring load when first selected (see
+	// miniCRMScreen.open).
+	onFirstOpen := map[*container.TabItem]func(){}
 	if deps.MiniCRMSettings != nil {
 		m.minicrm = newMiniCRMScreen(w, deps.MiniCRMSettings, deps.Secrets, deps.MiniCRM)
 		m.minicrm.async = async
@@ -138,12 +141,16 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 		if m.subscriptions != nil {
 			content = m.subscriptions.gate(domain.PlanMiniCRM, content)
 		}
-		m.Tabs.Append(container.NewTabItem("MiniCRM beállítások", content))
+		crmTab := container.NewTabItem("MiniCRM beállítások", content)
+		m.Tabs.Append(crmTab)
+		onFirstOpen[crmTab] = m.minicrm.open
 	}
 	if deps.NAV != nil {
 		m.nav = navNewSettingsScreen(w, deps.NAV)
 		m.nav.async = async
-		m.Tabs.Append(container.NewTabItem("NAV beállítások", m.nav.buildUI()))
+		navTab := container.NewTabItem("NAV beállítások", m.nav.buildUI())
+		m.Tabs.Append(navTab)
+		onFirstOpen[navTab] = m.nav.load
 	}
 	if m.outbox != nil {
 		var content fyne.CanvasObject = m.outbox.buildUI()
@@ -155,6 +162,12 @@ func newMain(a fyne.App, w fyne.Window, deps Deps, async func(func())) *Main {
 	if m.subscriptions != nil {
 		// Előfizetések becomes the first (and selected) tab, Üzenetek the last.
 		m.subscriptions.install(m.Tabs)
+	}
+	m.Tabs.OnSelected = func(t *container.TabItem) {
+		if open := onFirstOpen[t]; open != nil {
+			delete(onFirstOpen, t)
+			open()
+		}
 	}
 	actions = append(actions,
 		shortcutAction{"Keresés a vevők között", fyne.KeyF, func() {
