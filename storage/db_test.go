@@ -126,3 +126,32 @@ func TestOpenLockedDatabase(t *testing.T) {
 		t.Errorf("message %q should say the database is locked", domain.ErrorMessage(err))
 	}
 }
+
+func TestOpenRefusesDatabaseWithADifferentMigration(t *testing.T) {
+	dir := t.TempDir()
+	db := mustOpenDir(t, dir)
+	db.Close()
+	// As if the database had been made by a build whose 0002 differed.
+	raw := openRaw(t, filepath.Join(dir, storage.FileName))
+	if _, err := raw.Exec(`UPDATE schema_migrations SET checksum = 'mas' WHERE version = 2`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, err := storage.OpenDir(context.Background(), dir)
+	if !errors.Is(err, storage.ErrSchemaChanged) || !strings.Contains(domain.ErrorMessage(err), "0002_invoices.sql") {
+		t.Fatalf("err = %v, want ErrSchemaChanged naming the migration", err)
+	}
+}
+
+func TestOpenAddsChecksumsToAnOlderMigrationTable(t *testing.T) {
+	dir := t.TempDir()
+	raw := openRaw(t, filepath.Join(dir, storage.FileName))
+	if _, err := raw.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	db := mustOpenDir(t, dir)
+	if v, err := db.SchemaVersion(context.Background()); err != nil || v != storage.SchemaVersion() {
+		t.Fatalf("schema version %d, %v", v, err)
+	}
+}

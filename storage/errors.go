@@ -14,10 +14,11 @@ import (
 // Sentinels for the ways opening the database can fail; the *domain.Error
 // returned by Open wraps one of them.
 var (
-	ErrLocked       = errors.New("database is locked by another process")
-	ErrUnreadable   = errors.New("database file cannot be read")
-	ErrCorrupt      = errors.New("database file is corrupt")
-	ErrNewerVersion = errors.New("database was created by a newer version")
+	ErrLocked        = errors.New("database is locked by another process")
+	ErrUnreadable    = errors.New("database file cannot be read")
+	ErrCorrupt       = errors.New("database file is corrupt")
+	ErrNewerVersion  = errors.New("database was created by a newer version")
+	ErrSchemaChanged = errors.New("an applied migration differs from this build's")
 )
 
 // classifyOpenError turns a low-level error met while opening into a
@@ -59,6 +60,12 @@ func unreadableError(path string, err error) error {
 func newerSchemaError(path string, have, know int) error {
 	return &domain.Error{Code: domain.EUnavailable, Err: fmt.Errorf("%w: schema %d, this build knows %d", ErrNewerVersion, have, know),
 		Message: fmt.Sprintf("Az adatbázist (%s) a KönnyűSzámla egy újabb verziója hozta létre (sémaverzió: %d, ez a program: %d). Frissítse a programot; az adatokhoz nem nyúltunk.", path, have, know)}
+}
+
+func changedSchemaError(path, migration string) error {
+	return &domain.Error{Code: domain.EUnavailable, Err: fmt.Errorf("%w: %s", ErrSchemaChanged, migration),
+		Message: fmt.Sprintf("Az adatbázis (%s) szerkezete nem az, amit ez a programverzió vár (%s). Az adatokhoz nem nyúltunk; "+
+			"használja azt a programverziót, amelyik létrehozta, vagy állítsa vissza a legutóbbi mentést.", path, migration)}
 }
 
 // formatError turns constraint failures of a write into domain conflicts.

@@ -2,8 +2,10 @@ package storage
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -61,14 +63,19 @@ func SchemaVersion() int {
 
 // migrate applies the migrations the database has not seen yet, each in its
 // own transaction together with its record, so a crash never leaves a
-// half-applied migration. It refuses a database made by a newer app.
+// half-applied migration. It refuses a database made by a newer app, and
+// one whose applied migrations differ from this build's files.
 func (db *DB) migrate(ctx context.Context) error {
 	if _, err := db.sql.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
-		applied_at TEXT NOT NULL
+		applied_at TEXT NOT NULL,
+		checksum   TEXT NOT NULL DEFAULT ''
 	) STRICT`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	if err := db.ensureChecksumColumn(ctx); err != nil {
+		return err
 	}
 	current, err := db.schemaVersion(ctx)
 	if err != nil {
@@ -80,6 +87,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	if current > len(ms) {
 		return newerSchemaError(db.path, current, len(ms))
+	}
+	if err := db.verifyApplied(ctx, ms); err != nil {
+		return err
 	}
 	for _, m := range ms[current:] {
 		if err := db.applyMigration(ctx, m); err != nil {
@@ -102,8 +112,8 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-			m.version, m.name, formatTime(db.Now()))
+		_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)`,
+			m.version, m.name, formatTime(db.Now()), m.checksum())
 		return err
 	})
 }
@@ -115,4 +125,53 @@ func (db *DB) schemaVersion(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("read schema version: %w", err)
 	}
 	return int(v.Int64), nil
+}
+
+// checksum identifies a migration's SQL as this build embeds it.
+func (m migration) checksum() string {
+	sum := sha256.Sum256([]byte(m.sql))
+	return hex.EncodeToString(sum[:])
+}
+
+// ensureChecksumColumn adds the checksum column to a schema_migrations
+// table made before it existed (another process may add it at once).
+func (db *DB) ensureChecksumColumn(ctx context.Context) error {
+	has := func() (bool, error) {
+		var n int
+		err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'`).Scan(&n)
+		return n > 0, err
+	}
+	if ok, err := has(); err != nil || ok {
+		return err
+	}
+	if _, err := db.sql.ExecContext(ctx, `ALTER TABLE schema_migrations ADD COLUMN checksum TEXT NOT NULL DEFAULT ''`); err != nil {
+		if ok, _ := has(); !ok {
+			return fmt.Errorf("add migration checksums: %w", err)
+		}
+	}
+	return nil
+}
+
+// verifyApplied refuses a database on which a migration was applied whose
+// SQL differs from this build's: its tables are not the ones the code
+// expects, and writing to it would fail or corrupt data. (A shipped
+// migration must never be edited; add a new one.) Records without a
+// checksum come from before checksums and are not checked.
+func (db *DB) verifyApplied(ctx context.Context, ms []migration) error {
+	rows, err := db.sql.QueryContext(ctx, `SELECT version, checksum FROM schema_migrations WHERE checksum <> ''`)
+	if err != nil {
+		return fmt.Errorf("read migration checksums: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var version int
+		var sum string
+		if err := rows.Scan(&version, &sum); err != nil {
+			return err
+		}
+		if version >= 1 && version <= len(ms) && ms[version-1].checksum() != sum {
+			return changedSchemaError(db.path, ms[version-1].name)
+		}
+	}
+	return rows.Err()
 }
