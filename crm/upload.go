@@ -64,7 +64,7 @@ type Uploader struct {
 	OfflineRetry time.Duration
 
 	mu      sync.Mutex // one pass at a time
-	offline bool // the last pass could not reach MiniCRM
+	offline bool       // the last pass could not reach MiniCRM
 	schemas map[int64]*Schema
 	// rereadFor is, per module, the mapped fields the schema was last
 	// read again for (a field missing from it).
@@ -199,7 +199,6 @@ func (u *Uploader) Run(ctx context.Context, interval time.Duration) {
 		_, err = u.RunOnce(ctx)
 	}
 }
-
 
 // open makes a client for the settings with the key from the keyring and
 // the limiter shared with the sync.
